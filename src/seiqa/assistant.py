@@ -1,0 +1,131 @@
+"""The assistant: one object that ties the pipeline together for the CLI, the UI and
+Python users.
+
+    from seiqa import Assistant
+    a = Assistant.load(corpus="corpus", index="index")
+    a.ask("2024年新能源汽车产量是多少").to_dict()
+"""
+from __future__ import annotations
+
+import sys
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from . import cite as cite_mod
+from . import embed
+from . import index as index_mod
+from .chunk import ChunkSettings
+from .ingest import IngestError, list_corpus, read_document
+from .records import Citation, Document, Result
+from .retrieve import RetrieveSettings, retrieve
+
+MAX_QUESTION_CHARS = 500
+
+
+class QuestionError(ValueError):
+    """A question that cannot be asked (empty, nothing but punctuation, ...)."""
+
+
+def clean_question(question: str, warn: Callable[[str], None] | None = None) -> str:
+    """Strip control characters and surrounding space; truncate over-long input with a
+    warning. Raises QuestionError when nothing askable is left."""
+    if not isinstance(question, str):
+        raise QuestionError(f"a question must be text, not {type(question).__name__}")
+    text = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in question).strip()
+    if not text:
+        raise QuestionError("the question is empty; type a question in Chinese, e.g. 2024年新能源汽车产量是多少")
+    if len(text) > MAX_QUESTION_CHARS:
+        if warn:
+            warn(f"the question has {len(text)} characters; only the first {MAX_QUESTION_CHARS} are used")
+        text = text[:MAX_QUESTION_CHARS]
+    if not any(c.isalnum() for c in text):
+        raise QuestionError("the question has no words, only punctuation or symbols; ask in words")
+    return text
+
+
+@dataclass
+class Assistant:
+    corpus: Path
+    index_dir: Path
+    index: index_mod.Index
+    embedder: embed.Embedder
+    retrieval: RetrieveSettings
+    _docs: dict[str, Document] | None = None
+
+    @classmethod
+    def load(
+        cls,
+        corpus: str | Path = "corpus",
+        index: str | Path = "index",
+        model: embed.ModelSpec | str = embed.DEFAULT_MODEL,
+        chunking: ChunkSettings = ChunkSettings(),
+        retrieval: RetrieveSettings = RetrieveSettings(),
+        rebuild: bool = True,
+        progress: bool = False,
+        log: Callable[[str], None] = lambda m: print(f"seiqa: {m}", file=sys.stderr),
+    ) -> Assistant:
+        """Load the model and the index; (re)build the index first when it is missing or
+        stale and ``rebuild`` is true, else refuse with the reasons."""
+        corpus, index_dir = Path(corpus), Path(index)
+        spec = model if isinstance(model, embed.ModelSpec) else embed.ModelSpec(model)
+        _, model_id, model_hash = embed.resolve(spec)
+        settings = index_mod.settings_of(chunking, model_id, model_hash)
+        state = index_mod.check(corpus, index_dir, settings)
+        if not state.fresh:
+            if not rebuild:
+                raise index_mod.IndexError_(
+                    f"the index in {index_dir} is {state.status}: {'; '.join(state.reasons[:5])}; run `seiqa build`"
+                )
+            log(f"index is {state.status} ({'; '.join(state.reasons[:3])}); building")
+            index_mod.build(corpus, index_dir, spec, chunking, progress=progress, log=log)
+        return cls(corpus, index_dir, index_mod.load(index_dir), embed.load(spec), retrieval)
+
+    # --- documents ---
+    def documents(self) -> dict[str, Document]:
+        if self._docs is None:
+            self._docs = {}
+            for f in list_corpus(self.corpus):
+                try:
+                    self._docs[f.rel] = read_document(f)
+                except IngestError:
+                    continue
+        return self._docs
+
+    # --- retrieval ---
+    def _query_vectors(self, questions: list[str]) -> np.ndarray | list[None]:
+        if self.retrieval.mode == "bm25":
+            return [None] * len(questions)
+        return self.embedder.queries(questions)
+
+    def _citations(self, question: str, vec, k: int) -> list[Citation]:
+        hits = retrieve(self.index, question, vec, k, self.retrieval)
+        out = []
+        for rank, hit in enumerate(hits, start=1):
+            c = self.index.chunks[hit.chunk_id]
+            out.append(Citation(rank, c.doc, c.start, c.end, c.text, c.section, round(hit.score, 4)))
+        return out
+
+    def search(self, question: str, k: int = 5) -> list[Citation]:
+        question = clean_question(question)
+        return self._citations(question, self._query_vectors([question])[0], k)
+
+    def ask(self, question: str, k: int = 3, id: str | None = None) -> Result:
+        return self.ask_many([question], k=k, ids=[id])[0]
+
+    def ask_many(self, questions: list[str], k: int = 3, ids: list[str | None] | None = None) -> list[Result]:
+        """Answer several questions, embedding them in one batch."""
+        ids = ids or [None] * len(questions)
+        cleaned = [clean_question(q) for q in questions]
+        vecs = self._query_vectors(cleaned)
+        return [
+            Result(question=q, citations=self._citations(q, v, k), id=i)
+            for q, v, i in zip(cleaned, vecs, ids)
+        ]
+
+    # --- citation lookup ---
+    def cite(self, quote: str) -> list[cite_mod.Location]:
+        return cite_mod.lookup(self.documents().values(), quote)
