@@ -18,12 +18,14 @@ import numpy as np
 from . import cite as cite_mod
 from . import embed
 from . import index as index_mod
+from .answer import answer
 from .chunk import ChunkSettings
 from .ingest import IngestError, list_corpus, read_document
 from .records import Citation, Document, Result
 from .retrieve import RetrieveSettings, retrieve
 
 MAX_QUESTION_CHARS = 500
+ANSWER_PASSAGES = 5  # passages read for an answer (at least the k cited)
 
 
 class QuestionError(ValueError):
@@ -121,10 +123,15 @@ class Assistant:
         ids = ids or [None] * len(questions)
         cleaned = [clean_question(q) for q in questions]
         vecs = self._query_vectors(cleaned)
-        return [
-            Result(question=q, citations=self._citations(q, v, k), id=i)
-            for q, v, i in zip(cleaned, vecs, ids)
-        ]
+        return [self._answer(q, v, k, i) for q, v, i in zip(cleaned, vecs, ids)]
+
+    def _answer(self, question: str, vec, k: int, id: str | None) -> Result:
+        passages = self._citations(question, vec, max(k, ANSWER_PASSAGES))
+        ans, reason = answer(question, passages)
+        shown = passages[:k]
+        used = {ans.get("citation")} | {o.get("citation") for o in ans.get("operands", [])} if ans else set()
+        shown += [c for c in passages[k:] if c.rank in used]  # the passages an answer comes from are always cited
+        return Result(question=question, citations=shown, answer=ans, id=id, reason=reason)
 
     # --- citation lookup ---
     def cite(self, quote: str) -> list[cite_mod.Location]:

@@ -50,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("cite", parents=[common], help="find where a quoted phrase stands in the corpus")
     c.add_argument("quote")
     c.add_argument("--json", action="store_true")
+    u = sub.add_parser("ui", parents=[common], help="start the chat UI in the browser")
+    u.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    u.add_argument("--port", type=int, default=7860, help="port (default: 7860)")
     return p
 
 
@@ -173,7 +176,14 @@ def cmd_cite(args) -> int:
     return EXIT_OK if found else EXIT_NOT_FOUND
 
 
-COMMANDS = {"build": cmd_build, "search": cmd_search, "ask": cmd_ask, "batch": cmd_batch, "cite": cmd_cite}
+def cmd_ui(args) -> int:
+    from .ui import serve
+
+    serve(_assistant(args), host=args.host, port=args.port)
+    return EXIT_OK
+
+
+COMMANDS = {"ui": cmd_ui, "build": cmd_build, "search": cmd_search, "ask": cmd_ask, "batch": cmd_batch, "cite": cmd_cite}
 
 
 def main(argv: list[str] | None = None) -> int:

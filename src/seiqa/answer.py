@@ -1,0 +1,439 @@
+"""Extractive answers from retrieved passages, with rule-based templates.
+
+For a question that asks for a figure, every number mention in the passages is a
+candidate; each is scored by how well its own clause and sentence agree with the
+question (subject and metric words, weighted by a general Chinese IDF table), by
+whether its kind and unit fit what is asked (year, share, growth, count, ...), by
+its time (the question's year in its sentence) and by 分别 alignment (the i-th figure
+after 分别 belongs to the i-th item before it). A question that asks for a fact gets
+the best-matching sentence or clause. When the best candidate is not good enough,
+no answer is given: the corpus is said not to hold it.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .chunk import sentences
+from .normalise import normalise, to_script
+from .numbers import Quantity, find_quantities, format_value
+from .question import Question, analyse, term_weight
+from .records import Citation
+
+_CLAUSE_SPLIT = re.compile(r"[，,；;：:（）()]")
+_GROWTH_WORDS = re.compile(r"(增长|增加|下降|减少|增幅|增速|提高|提升|上升|降低|回落|下滑|扩大|缩小|涨|跌)[了为达至到约近超过逾]*$")
+_SHARE_WORDS = re.compile(r"(占|比重|占比|份额|比例|渗透率|的)[了为达至到约近超过逾是]*$")
+_ITEM_SPLIT = re.compile(r"[、和与及跟同]|以及")
+
+# Score weights and the abstention threshold, tuned on tests/qa/default.jsonl and the
+# numeric questions of DRCD/CMRC dev (see README, "Answer extraction").
+W_PROX = 0.3
+W_TYPE = 0.5
+W_TIME = 0.3
+W_ALIGN = 0.6
+W_RANK = 0.04
+MIN_LEXICAL = 0.5
+MIN_FACT_LEXICAL = 0.55
+FACT_MAX_CHARS = 120
+
+
+@dataclass
+class Candidate:
+    quantity: Quantity  # offsets relative to the passage text
+    citation: Citation
+    sentence: tuple[int, int]  # passage-relative
+    lexical: float = 0.0
+    score: float = 0.0
+    parts: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def doc_start(self) -> int:
+        return self.citation.start + self.quantity.start
+
+    @property
+    def doc_end(self) -> int:
+        return self.citation.start + self.quantity.end
+
+
+# --- lexical agreement ---------------------------------------------------------
+
+def _clause_span(norm: str, s: int, e: int, pos_start: int, pos_end: int) -> tuple[int, int]:
+    a = s
+    for m in _CLAUSE_SPLIT.finditer(norm, s, pos_start):
+        a = m.end()
+    m = _CLAUSE_SPLIT.search(norm, pos_end, e)
+    return a, (m.start() if m else e)
+
+
+def _lexical(q: Question, clause: str, sentence: str, passage: str, before_sentence: str) -> float:
+    """IDF-weighted share of the question's terms found near the candidate:
+    in its clause (1.0), its sentence (0.8), the clause before (0.6), the passage (0.4)."""
+    total = got = 0.0
+    for t in q.terms:
+        w = term_weight(t)
+        total += w
+        if t in clause:
+            got += w
+        elif t in sentence:
+            got += 0.8 * w
+        elif t in before_sentence:
+            got += 0.6 * w
+        elif t in passage:
+            got += 0.4 * w
+    return got / total if total else 0.0
+
+
+def _proximity(q: Question, norm: str, s: int, e: int, pos: int) -> float:
+    """How close the question's terms stand to the figure inside its sentence."""
+    total = got = 0.0
+    for t in q.terms:
+        w = term_weight(t)
+        total += w
+        best = None
+        for m in re.finditer(re.escape(t), norm[s:e]):
+            d = pos - (s + m.end()) if s + m.end() <= pos else (s + m.start() - pos) * 2 + 4
+            best = d if best is None else min(best, abs(d))
+        if best is not None:
+            got += w * math.exp(-max(best, 0) / 25)
+    return got / total if total else 0.0
+
+
+# --- kind and unit fit ----------------------------------------------------------
+
+def _role(norm: str, start: int, clause_start: int) -> str:
+    left = norm[max(clause_start, start - 10) : start]
+    if _GROWTH_WORDS.search(left) or "同比" in left:
+        return "growth"
+    if _SHARE_WORDS.search(left) and "占" in norm[clause_start:start]:
+        return "share"
+    return "plain"
+
+
+def _unit_fits(hint: str, unit: str) -> bool:
+    if not hint or not unit:
+        return False
+    h, u = normalise(hint), normalise(unit)
+    return h == u or u.endswith(h) or h.endswith(u) or (h in ("人", "名", "位") and u in ("人", "名", "位", "人次"))
+
+
+def type_fit(q: Question, quantity: Quantity, role: str) -> float:
+    """+1 when the figure is the kind of thing asked, negative when it cannot be."""
+    kind, asks = quantity.kind, q.asks
+    is_time = kind in ("year", "date", "month", "decade", "century")
+    if asks == "year":
+        return 1.0 if kind in ("year", "decade", "century") else 0.5 if kind == "date" else -1.0
+    if asks == "when":
+        return 1.0 if is_time else -1.0
+    if asks == "date":
+        return 1.0 if kind == "date" else 0.3 if kind in ("year", "month") else -1.0
+    if asks == "month":
+        return 1.0 if kind in ("month", "date") else -1.0
+    if is_time:
+        return -1.0
+    if asks == "rank":
+        return 1.0 if kind in ("ordinal", "rank") else -1.0
+    if kind in ("ordinal", "rank"):
+        return -1.0
+    pp_asked = "百分点" in q.norm
+    if asks == "share":
+        if kind == "pp":
+            return 1.0 if pp_asked else -0.3
+        if kind in ("percent", "fraction"):
+            return 1.0 if role == "share" else 0.2 if role == "growth" else 0.6
+        return -0.8
+    if asks == "growth":
+        if kind == "pp":
+            return 1.0 if pp_asked else 0.6
+        if kind in ("percent", "fraction"):
+            return 1.0 if role == "growth" else 0.3
+        if kind == "multiple":
+            return 0.6
+        return 0.4 if role == "growth" else -0.5
+    if asks == "age":
+        return 1.0 if normalise(quantity.unit) == "岁" else -0.5
+    if asks == "duration":
+        return 1.0 if normalise(quantity.unit) in ("年", "个月", "月", "天", "日", "小时", "周", "分钟", "秒") else -0.5
+    # count / amount / other figures
+    if pp_asked:
+        return 1.0 if kind == "pp" else -0.5
+    if "%" in q.norm or "百分之" in q.norm:
+        return 1.0 if kind == "percent" else -0.5
+    if _unit_fits(q.unit_hint, quantity.unit):
+        return 1.0
+    if kind in ("percent", "pp"):
+        return -0.6 if role in ("share", "growth") else -0.3
+    if asks == "count":
+        return 0.4 if kind == "count" else -0.2
+    return 0.3 if quantity.unit else 0.0
+
+
+def time_fit(q: Question, sentence_norm: str, quantity: Quantity) -> float:
+    if not q.years:
+        return 0.0
+    years_here = {int(y) for y in re.findall(r"(?<![0-9])((?:1[5-9]|20)[0-9]{2})(?![0-9])", sentence_norm)}
+    if any(y in years_here for y in q.years):
+        return 0.5
+    return -1.0 if years_here else 0.0
+
+
+# --- 分别 alignment ---------------------------------------------------------------
+
+def _items_before(norm: str, clause_start: int, pos: int) -> list[str]:
+    """The enumerated items before 分别 (positions clause_start..pos), e.g.
+    "产销" -> ["产", "销"], "纯电动和插混汽车" -> ["纯电动", "插混汽车"]."""
+    seg = norm[clause_start:pos].strip()
+    parts = [p for p in _ITEM_SPLIT.split(seg) if p]
+    if len(parts) >= 2:
+        return parts
+    if not parts:
+        return []
+    # a compound of one-character abbreviations at the end: 产销, 进出口 -> 进口/出口 is too rare
+    tail = re.search(r"([\u4e00-\u9fff]{2,3})$", parts[0])
+    if tail and len(tail.group(1)) == 2:
+        return list(tail.group(1))
+    return []
+
+
+def _distinct(items: list[str]) -> list[str]:
+    """Strip the common prefix and suffix of enumerated items."""
+    if len(items) < 2:
+        return items
+    pre = 0
+    while all(len(i) > pre for i in items) and len({i[pre] for i in items}) == 1:
+        pre += 1
+    suf = 0
+    while all(len(i) > pre + suf for i in items) and len({i[-1 - suf] for i in items}) == 1:
+        suf += 1
+    return [i[pre : len(i) - suf] or i for i in items]
+
+
+def alignments(norm: str, s: int, e: int, quantities: list[Quantity]) -> dict[int, tuple[int, list[str]]]:
+    """For figures of one sentence that follow 分别: index in ``quantities`` ->
+    (position, distinct items). A later 分别 with no list of its own reuses the last one."""
+    out: dict[int, tuple[int, list[str]]] = {}
+    items: list[str] = []
+    for m in re.finditer("分别", norm[s:e]):
+        pos = s + m.start()
+        clause_start = s
+        for c in _CLAUSE_SPLIT.finditer(norm, s, pos):
+            clause_start = c.end()
+        found = _items_before(norm, clause_start, pos)
+        if found:
+            items = _distinct(found)
+        if len(items) < 2:
+            continue
+        nxt = norm.find("分别", pos + 2, e)
+        end = nxt if nxt >= 0 else e
+        after = [i for i, qn in enumerate(quantities) if pos < qn.start < end]
+        if len(after) >= len(items):
+            for k, i in enumerate(after[: len(items)]):
+                out[i] = (k, items)
+    return out
+
+
+def align_fit(q: Question, position: int, items: list[str]) -> float:
+    mine = items[position]
+    others = [x for k, x in enumerate(items) if k != position]
+    has_mine = mine in q.norm
+    has_other = any(o in q.norm for o in others)
+    if has_mine and not has_other:
+        return 1.0
+    if has_other and not has_mine:
+        return -1.0
+    return 0.0
+
+
+# --- candidates --------------------------------------------------------------------
+
+def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
+    out = []
+    for cit in citations:
+        text = cit.text
+        norm = normalise(text)
+        section = normalise(cit.section)
+        quantities = find_quantities(text)
+        sents = sentences(text, 0, len(text))
+        for si, (s, e) in enumerate(sents):
+            in_sent = [i for i, qn in enumerate(quantities) if s <= qn.start < e]
+            if not in_sent:
+                continue
+            aligned = alignments(norm, s, e, quantities)
+            before = norm[sents[si - 1][0] : sents[si - 1][1]] if si > 0 else ""
+            for i in in_sent:
+                qn = quantities[i]
+                cs, ce = _clause_span(norm, s, e, qn.start, qn.end)
+                lexical = _lexical(q, norm[cs:ce], norm[s:e], norm + section, before)
+                role = _role(norm, qn.start, cs)
+                parts = {
+                    "lexical": lexical,
+                    "proximity": _proximity(q, norm, s, e, qn.start),
+                    "type": type_fit(q, qn, role),
+                    "time": time_fit(q, norm[s:e], qn),
+                    "align": align_fit(q, *aligned[i]) if i in aligned else 0.0,
+                    "rank": -(cit.rank - 1),
+                }
+                score = (
+                    lexical
+                    + W_PROX * parts["proximity"]
+                    + W_TYPE * parts["type"]
+                    + W_TIME * parts["time"]
+                    + W_ALIGN * parts["align"]
+                    + W_RANK * parts["rank"]
+                )
+                out.append(Candidate(qn, cit, (s, e), lexical, score, parts))
+    out.sort(key=lambda c: -c.score)
+    return out
+
+
+def _quantity_answer(q: Question, c: Candidate) -> dict[str, Any]:
+    qn = c.quantity
+    s, e = c.sentence
+    return {
+        "type": q.asks,
+        "text": to_script(qn.text, q.script),
+        "source_text": qn.text,
+        "value": qn.value,
+        "high": qn.high,
+        "unit": to_script(qn.unit, q.script),
+        "kind": qn.kind,
+        "qualifier": to_script(qn.qualifier, q.script),
+        "sentence": c.citation.text[s:e],
+        "doc": c.citation.doc,
+        "start": c.doc_start,
+        "end": c.doc_end,
+        "citation": c.citation.rank,
+        "score": round(c.score, 4),
+        "computed": False,
+    }
+
+
+def answer_figure(q: Question, citations: list[Citation]) -> tuple[dict[str, Any] | None, Candidate | None]:
+    cands = candidates(q, citations)
+    if not cands:
+        return None, None
+    best = cands[0]
+    if best.lexical < MIN_LEXICAL or best.parts["type"] < 0 or best.parts["align"] < 0:
+        return None, best
+    return _quantity_answer(q, best), best
+
+
+# --- fact answers --------------------------------------------------------------------
+
+def _clip(text: str, s: int, e: int, q: Question) -> tuple[int, int]:
+    """Shorten a long sentence to the clause window holding most question terms."""
+    if e - s <= FACT_MAX_CHARS:
+        return s, e
+    norm = normalise(text)
+    bounds = [s] + [m.end() for m in _CLAUSE_SPLIT.finditer(norm, s, e)] + [e]
+    best, best_score = (s, min(e, s + FACT_MAX_CHARS)), -1.0
+    for i in range(len(bounds) - 1):
+        for j in range(i + 1, len(bounds)):
+            a, b = bounds[i], bounds[j]
+            if b - a > FACT_MAX_CHARS:
+                break
+            sc = sum(term_weight(t) for t in q.terms if t in norm[a:b])
+            if sc > best_score:
+                best, best_score = (a, b), sc
+    return best
+
+
+def answer_fact(q: Question, citations: list[Citation]) -> dict[str, Any] | None:
+    best = None
+    for cit in citations:
+        text = cit.text
+        norm = normalise(text)
+        for s, e in sentences(text, 0, len(text)):
+            lexical = _lexical(q, norm[s:e], norm[s:e], norm + normalise(cit.section), "")
+            score = lexical - W_RANK * (cit.rank - 1)
+            if best is None or score > best[0]:
+                best = (score, lexical, cit, s, e)
+    if best is None or best[1] < MIN_FACT_LEXICAL:
+        return None
+    _, lexical, cit, s, e = best
+    s, e = _clip(cit.text, s, e, q)
+    return {
+        "type": "fact",
+        "text": to_script(cit.text[s:e], q.script),
+        "source_text": cit.text[s:e],
+        "doc": cit.doc,
+        "start": cit.start + s,
+        "end": cit.start + e,
+        "citation": cit.rank,
+        "score": round(best[0], 4),
+        "computed": False,
+    }
+
+
+# --- computed answers ------------------------------------------------------------------
+
+_COMPUTE_SPLIT = re.compile(r"^(?P<left>.+?)(?:比|较|相比|与|是)(?P<right>.+?)(?:多|少|高|低|大|小|增加|减少|的)")
+
+
+def sub_questions(q: Question) -> tuple[Question, Question] | None:
+    """Split "A比B多多少" / "A是B的几倍" into two figure questions; B inherits A's year
+    and, when it names no subject of its own, A's words other than the metric."""
+    m = _COMPUTE_SPLIT.match(q.norm)
+    if not m:
+        return None
+    left, right = m.group("left"), m.group("right")
+    qa = analyse(left + "是多少")
+    qb = analyse(right + "是多少")
+    years = "".join(f"{y}年" for y in qa.years if y not in qb.years)
+    extra = [t for t in qa.terms if t not in qb.terms]
+    if len(qb.terms) <= 1:
+        qb = analyse(years + "".join(extra[:-1]) + right + "是多少")
+    elif years:
+        qb = analyse(years + right + "是多少")
+    return qa, qb
+
+
+def answer_computed(q: Question, citations: list[Citation]) -> dict[str, Any] | None:
+    pair = sub_questions(q)
+    if pair is None:
+        return None
+    a, ca = answer_figure(pair[0], citations)
+    b, cb = answer_figure(pair[1], citations)
+    if a is None or b is None or ca is None or cb is None:
+        return None
+    qa_, qb_ = ca.quantity, cb.quantity
+    if qa_.value is None or qb_.value is None or normalise(qa_.unit) != normalise(qb_.unit) or qb_.value == 0:
+        return None
+    if (ca.doc_start, ca.citation.doc) == (cb.doc_start, cb.citation.doc):
+        return None
+    if q.asks == "ratio":
+        value, unit, op = qa_.value / qb_.value, "倍", "÷"
+        text = f"{value:.2f}".rstrip("0").rstrip(".") + "倍"
+    else:
+        value, unit, op = abs(qa_.value - qb_.value), qa_.unit, "−"
+        text = format_value(value, qa_.unit, script=q.script)
+    return {
+        "type": q.asks,
+        "text": to_script(text, q.script),
+        "value": value,
+        "unit": to_script(unit, q.script),
+        "computed": True,
+        "formula": f"{a['text']} {op} {b['text']} = {to_script(text, q.script)}",
+        "operands": [a, b],
+        "citation": a["citation"],
+        "score": round(min(ca.score, cb.score), 4),
+    }
+
+
+NOT_FOUND = "not in the corpus: no passage states this"
+
+
+def answer(question: str | Question, citations: list[Citation]) -> tuple[dict[str, Any] | None, str | None]:
+    """(answer, reason). The reason is set when there is no answer."""
+    q = analyse(question) if isinstance(question, str) else question
+    if not citations:
+        return None, NOT_FOUND
+    if q.computed:
+        got = answer_computed(q, citations)
+        return (got, None) if got else (None, NOT_FOUND + " (needs two figures that were not both found)")
+    if q.numeric:
+        got, _ = answer_figure(q, citations)
+        return (got, None) if got else (None, NOT_FOUND)
+    got = answer_fact(q, citations)
+    return (got, None) if got else (None, NOT_FOUND)

@@ -1,0 +1,104 @@
+"""Question analysis: what a Chinese question asks for, in which unit, for which
+time, and which words carry its subject and metric. Rules are about Chinese
+question forms, not about any one document. Works on the normalised (Simplified)
+form; never raises on any text.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .normalise import detect_script, normalise
+from .segment import stopwords, terms
+
+# What is asked, tried in order: the first pattern that matches wins.
+_ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("ratio", re.compile(r"是.{0,30}?的(?:几|多少)倍|(?:几|多少)倍于")),
+    ("diff", re.compile(r"(?:比|较|相比|与).{1,30}?(?:多|少|高|低|大|小|增加|减少|增长|下降)了?(?:多少|几)")),
+    ("rank", re.compile(r"第几|排(?:名|在|行)?第?几|名列第?几|位(?:居|列)第?几|第几(?:名|位|大)")),
+    ("date", re.compile(r"哪一?天|几月几日|几号|什么日期|何日|哪个日期|具体日期")),
+    ("year", re.compile(r"哪一?年|何年|什么年份?|哪个年份|年份|几几年|哪一年度")),
+    ("when", re.compile(r"什么时候|何时|哪个时候|什么时间|何时")),
+    ("month", re.compile(r"哪一?个?月|几月份?")),
+    ("age", re.compile(r"几岁|多少岁|年龄|多大年纪")),
+    ("growth", re.compile(r"(?:同比|环比|比上年|较上年|比去年|比前一年).{0,12}?(?:多少|几|百分之几)")),
+    ("share", re.compile(r"比例|比重|占比|百分之几|百分比|份额|渗透率|占.{0,20}?(?:多少|几成)|几成")),
+    ("growth", re.compile(r"(?:增长|增幅|增速|增加|下降|降幅|减少|上升|提高|提升|涨幅|跌幅)(?:率|了)?(?:多少|几|百分之几)|(?:增长|增幅|增速|涨幅)(?:率)?(?:是|为)?(?:多少|几)")),
+    ("duration", re.compile(r"多久|多长时间|(?:几|多少)(?:年|个月|天|小时|周|星期)(?!份)")),
+    ("count", re.compile(r"(?:多少|几)(?:十|百|千|万|亿)?(?:个|家|座|所|名|位|人|项|种|款|条|次|架|艘|台|辆|件|套|部|本|只|处|场|届|支|颗|片|块|对|层|省|市|县|国|区)")),
+    ("amount", re.compile(r"多少|几|多大|多高|多长|多重|多远|多深|多宽|多快|多厚|多少钱|规模(?:是|为|有)?$|金额")),
+    ("fact", re.compile(r"哪些|什么|谁|哪里|哪儿|哪个|哪家|哪位|哪种|哪类|哪项|哪座|哪国|何处|何种|何地|为何|为什么|怎样|如何|哪")),
+)
+NUMERIC_ASKS = frozenset({"ratio", "diff", "rank", "date", "year", "when", "month", "age", "share", "growth", "duration", "count", "amount"})
+
+_UNIT_AFTER = re.compile(r"(?:多少|几)(?:十|百|千|万|亿|万亿)?([a-z]{1,4}|[\u4e00-\u9fff]{1,3})")
+_YEAR = re.compile(r"(?<![0-9])((?:1[5-9]|20)[0-9]{2})(?:年|$|[^0-9])")
+_QUESTION_WORDS = frozenset(
+    "多少 几 什么 哪些 哪个 哪里 哪儿 哪年 哪一年 谁 如何 怎样 为何 为什么 何时 是否 多久 多大 多高 多长 多重 "
+    "多远 第几 几月 几日 几号 年份 请问 呢 吗 比例 比重 占比 百分之几 百分比 倍 几倍 多少倍 时候 什么时候 "
+    "哪个时候 何 请 问 数字 数量 数目 情况 年 月 日 大概 大约 约 一共 总共 到底".split()
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str  # as asked (cleaned)
+    norm: str  # normalised: Simplified, half-width, lower case
+    script: str  # "s" or "t"
+    asks: str  # one of the keys of _ASKS, or "other"
+    unit_hint: str  # the word after 多少/几 (e.g. "万辆" -> "辆"), "" if none
+    years: tuple[int, ...]
+    terms: tuple[str, ...]  # content terms (normalised), for matching candidates' context
+
+    @property
+    def numeric(self) -> bool:
+        return self.asks in NUMERIC_ASKS
+
+    @property
+    def computed(self) -> bool:
+        return self.asks in ("diff", "ratio")
+
+
+@functools.lru_cache(maxsize=1)
+def _idf() -> tuple[dict[str, float], float]:
+    from jieba.analyse import default_tfidf
+
+    return default_tfidf.idf_freq, default_tfidf.median_idf
+
+
+def term_weight(term: str) -> float:
+    """General-Chinese IDF from jieba's table (numbers and unknown words: the median)."""
+    idf, median = _idf()
+    return idf.get(term, median)
+
+
+def asks_of(norm: str) -> str:
+    for name, pattern in _ASKS:
+        if pattern.search(norm):
+            return name
+    return "other"
+
+
+def content_terms(norm: str) -> tuple[str, ...]:
+    """Question terms that should appear near the answer: no question words, stop
+    words, bare years or single characters other than Han (unless a number)."""
+    stop = stopwords()
+    out = []
+    for t in terms(norm):
+        if t in _QUESTION_WORDS or t in stop or _YEAR.fullmatch(t + "年"):
+            continue
+        if len(t) == 1 and not ("\u4e00" <= t <= "\u9fff"):
+            continue
+        if t not in out:
+            out.append(t)
+    return tuple(out)
+
+
+def analyse(text: str) -> Question:
+    norm = normalise(text)
+    asks = asks_of(norm)
+    m = _UNIT_AFTER.search(norm)
+    unit_hint = m.group(1) if m else ""
+    years = tuple(sorted({int(y) for y in _YEAR.findall(norm)}))
+    return Question(text, norm, detect_script(text), asks, unit_hint, years, content_terms(norm))
