@@ -19,12 +19,11 @@ from typing import Any
 from .chunk import sentences
 from .normalise import normalise, to_script
 from .numbers import Quantity, find_quantities, format_value
-from .question import Question, analyse, term_weight
+from .question import Question, analyse, sub_terms, term_weight, variants
 from .records import Citation
+from .segment import words
 
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:（）()]")
-_GROWTH_WORDS = re.compile(r"(增长|增加|下降|减少|增幅|增速|提高|提升|上升|降低|回落|下滑|扩大|缩小|涨|跌)[了为达至到约近超过逾]*$")
-_SHARE_WORDS = re.compile(r"(占|比重|占比|份额|比例|渗透率|的)[了为达至到约近超过逾是]*$")
 _ITEM_SPLIT = re.compile(r"[、和与及跟同]|以及")
 
 # Score weights and the abstention threshold, tuned on tests/qa/default.jsonl and the
@@ -67,21 +66,35 @@ def _clause_span(norm: str, s: int, e: int, pos_start: int, pos_end: int) -> tup
     return a, (m.start() if m else e)
 
 
-def _lexical(q: Question, clause: str, sentence: str, passage: str, before_sentence: str) -> float:
-    """IDF-weighted share of the question's terms found near the candidate:
-    in its clause (1.0), its sentence (0.8), the clause before (0.6), the passage (0.4)."""
+def _in(term: str, text: str) -> bool:
+    return any(v in text for v in variants(term))
+
+
+def _match(term: str, text: str) -> float:
+    """1 when the term (or a synonym) is in the text, else the IDF-weighted share of
+    its sub-words that are, discounted (a partial match)."""
+    if _in(term, text):
+        return 1.0
+    parts = sub_terms(term)
+    if not parts:
+        return 0.0
+    total = sum(term_weight(p) for p in parts)
+    return 0.7 * sum(term_weight(p) for p in parts if _in(p, text)) / total
+
+
+def _lexical(q: Question, clause: str, sentence: str, passage: str, before_sentence: str, item: str = "") -> float:
+    """IDF-weighted share of the question's terms (or their synonyms) found near the
+    candidate: in its clause (1.0), its sentence (0.8), the sentence before (0.6), the
+    passage (0.4). ``item`` is the 分别 item the figure belongs to (e.g. 产 of 产销):
+    question terms holding it count as found in the clause."""
     total = got = 0.0
     for t in q.terms:
         w = term_weight(t)
         total += w
-        if t in clause:
+        if item and item in t:
             got += w
-        elif t in sentence:
-            got += 0.8 * w
-        elif t in before_sentence:
-            got += 0.6 * w
-        elif t in passage:
-            got += 0.4 * w
+            continue
+        got += w * max(_match(t, clause), 0.8 * _match(t, sentence), 0.6 * _match(t, before_sentence), 0.4 * _match(t, passage))
     return got / total if total else 0.0
 
 
@@ -92,7 +105,7 @@ def _proximity(q: Question, norm: str, s: int, e: int, pos: int) -> float:
         w = term_weight(t)
         total += w
         best = None
-        for m in re.finditer(re.escape(t), norm[s:e]):
+        for m in re.finditer("|".join(re.escape(v) for v in variants(t)), norm[s:e]):
             d = pos - (s + m.end()) if s + m.end() <= pos else (s + m.start() - pos) * 2 + 4
             best = d if best is None else min(best, abs(d))
         if best is not None:
@@ -102,13 +115,15 @@ def _proximity(q: Question, norm: str, s: int, e: int, pos: int) -> float:
 
 # --- kind and unit fit ----------------------------------------------------------
 
+_ROLE_WORDS = re.compile(r"(增长|增加|下降|减少|增幅|增速|提高|提升|上升|降低|回落|下滑|扩大|缩小|同比|环比|涨|跌)|(占|比重|占比|份额|比例|渗透率|市占率)")
+
+
 def _role(norm: str, start: int, clause_start: int) -> str:
-    left = norm[max(clause_start, start - 10) : start]
-    if _GROWTH_WORDS.search(left) or "同比" in left:
-        return "growth"
-    if _SHARE_WORDS.search(left) and "占" in norm[clause_start:start]:
-        return "share"
-    return "plain"
+    """"growth" or "share" by the last such word before the figure in its clause."""
+    role = "plain"
+    for m in _ROLE_WORDS.finditer(norm, max(clause_start, start - 24), start):
+        role = "growth" if m.group(1) else "share"
+    return role
 
 
 def _unit_fits(hint: str, unit: str) -> bool:
@@ -156,6 +171,8 @@ def type_fit(q: Question, quantity: Quantity, role: str) -> float:
     if asks == "duration":
         return 1.0 if normalise(quantity.unit) in ("年", "个月", "月", "天", "日", "小时", "周", "分钟", "秒") else -0.5
     # count / amount / other figures
+    if q.money and asks in ("amount", "count", "other"):
+        return 1.0 if kind == "money" else -1.0
     if pp_asked:
         return 1.0 if kind == "pp" else -0.5
     if "%" in q.norm or "百分之" in q.norm:
@@ -169,13 +186,24 @@ def type_fit(q: Question, quantity: Quantity, role: str) -> float:
     return 0.3 if quantity.unit else 0.0
 
 
-def time_fit(q: Question, sentence_norm: str, quantity: Quantity) -> float:
+_YEARS = re.compile(r"(?<![0-9])((?:1[5-9]|20)[0-9]{2})(?![0-9])")
+
+
+def time_fit(q: Question, sentence_norm: str, before_norm: str) -> float:
+    """+0.5 when the figure's sentence names the question's year; -1 when it names
+    other years only, or names none and the last year named before it is another."""
     if not q.years:
         return 0.0
-    years_here = {int(y) for y in re.findall(r"(?<![0-9])((?:1[5-9]|20)[0-9]{2})(?![0-9])", sentence_norm)}
+    years_here = {int(y) for y in _YEARS.findall(sentence_norm)}
+    if not years_here:
+        before = _YEARS.findall(before_norm)
+        years_here = {int(before[-1])} if before else set()
+        if not years_here:
+            return 0.0
+        return 0.25 if any(y in years_here for y in q.years) else -1.0
     if any(y in years_here for y in q.years):
         return 0.5
-    return -1.0 if years_here else 0.0
+    return -1.0
 
 
 # --- 分别 alignment ---------------------------------------------------------------
@@ -189,11 +217,9 @@ def _items_before(norm: str, clause_start: int, pos: int) -> list[str]:
         return parts
     if not parts:
         return []
-    # a compound of one-character abbreviations at the end: 产销, 进出口 -> 进口/出口 is too rare
-    tail = re.search(r"([\u4e00-\u9fff]{2,3})$", parts[0])
-    if tail and len(tail.group(1)) == 2:
-        return list(tail.group(1))
-    return []
+    # a two-character compound of one-character abbreviations at the end: 产销 -> 产, 销
+    last = words(parts[0])[-1:] or [""]
+    return list(last[0]) if len(last[0]) == 2 and all("\u4e00" <= c <= "\u9fff" for c in last[0]) else []
 
 
 def _distinct(items: list[str]) -> list[str]:
@@ -264,14 +290,16 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
             for i in in_sent:
                 qn = quantities[i]
                 cs, ce = _clause_span(norm, s, e, qn.start, qn.end)
-                lexical = _lexical(q, norm[cs:ce], norm[s:e], norm + section, before)
+                align = align_fit(q, *aligned[i]) if i in aligned else 0.0
+                item = aligned[i][1][aligned[i][0]] if align > 0 else ""
+                lexical = _lexical(q, norm[cs:ce], norm[s:e], norm + section, before, item)
                 role = _role(norm, qn.start, cs)
                 parts = {
                     "lexical": lexical,
                     "proximity": _proximity(q, norm, s, e, qn.start),
                     "type": type_fit(q, qn, role),
-                    "time": time_fit(q, norm[s:e], qn),
-                    "align": align_fit(q, *aligned[i]) if i in aligned else 0.0,
+                    "time": time_fit(q, norm[s:e], norm[:s]),
+                    "align": align,
                     "rank": -(cit.rank - 1),
                 }
                 score = (
@@ -314,7 +342,7 @@ def answer_figure(q: Question, citations: list[Citation]) -> tuple[dict[str, Any
     if not cands:
         return None, None
     best = cands[0]
-    if best.lexical < MIN_LEXICAL or best.parts["type"] < 0 or best.parts["align"] < 0:
+    if best.lexical < MIN_LEXICAL or min(best.parts["type"], best.parts["align"], best.parts["time"]) < 0:
         return None, best
     return _quantity_answer(q, best), best
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .normalise import detect_script, normalise
-from .segment import stopwords, terms
+from .segment import stopwords, terms, words
 
 # What is asked, tried in order: the first pattern that matches wins.
 _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -41,6 +41,35 @@ _QUESTION_WORDS = frozenset(
 )
 
 
+_MONEY = re.compile(r"金额|[^数总]额|收入|营收|产值|利润|投资|票房|多少钱|价格|价值|成本|税收|资金|融资|市值|工资|花了|收了|赚")
+
+
+@functools.lru_cache(maxsize=1)
+def synonym_groups() -> dict[str, frozenset[str]]:
+    """word -> the words of its group in ``data/synonyms.txt`` (itself included)."""
+    from importlib import resources
+
+    groups: dict[str, frozenset[str]] = {}
+    text = (resources.files("seiqa") / "data" / "synonyms.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        group = frozenset(line.split())
+        for w in group:
+            groups[w] = groups.get(w, frozenset()) | group
+    return groups
+
+
+def variants(term: str) -> frozenset[str]:
+    return synonym_groups().get(term, frozenset((term,)))
+
+
+@functools.lru_cache(maxsize=4096)
+def sub_terms(term: str) -> tuple[str, ...]:
+    """The shorter dictionary words inside a word (新能源汽车 -> 新能源, 能源, 汽车)."""
+    return tuple(t for t in terms(term) if t != term and len(t) > 1)
+
+
 @dataclass(frozen=True)
 class Question:
     text: str  # as asked (cleaned)
@@ -50,6 +79,7 @@ class Question:
     unit_hint: str  # the word after 多少/几 (e.g. "万辆" -> "辆"), "" if none
     years: tuple[int, ...]
     terms: tuple[str, ...]  # content terms (normalised), for matching candidates' context
+    money: bool = False  # the metric is an amount of money (…额, 收入, 产值, 多少钱 …)
 
     @property
     def numeric(self) -> bool:
@@ -82,10 +112,11 @@ def asks_of(norm: str) -> str:
 
 def content_terms(norm: str) -> tuple[str, ...]:
     """Question terms that should appear near the answer: no question words, stop
-    words, bare years or single characters other than Han (unless a number)."""
+    words, bare years or single characters other than Han (unless a number). A
+    multi-word phrase of the synonym list (卖到国外) adds its group's word."""
     stop = stopwords()
-    out = []
-    for t in terms(norm):
+    out = [w for w, group in synonym_groups().items() if len(w) >= 3 and w in norm and len(words(w)) > 1]
+    for t in words(norm):
         if t in _QUESTION_WORDS or t in stop or _YEAR.fullmatch(t + "年"):
             continue
         if len(t) == 1 and not ("\u4e00" <= t <= "\u9fff"):
@@ -101,4 +132,5 @@ def analyse(text: str) -> Question:
     m = _UNIT_AFTER.search(norm)
     unit_hint = m.group(1) if m else ""
     years = tuple(sorted({int(y) for y in _YEAR.findall(norm)}))
-    return Question(text, norm, detect_script(text), asks, unit_hint, years, content_terms(norm))
+    money = bool(_MONEY.search(norm)) and "百分" not in norm and "%" not in norm
+    return Question(text, norm, detect_script(text), asks, unit_hint, years, content_terms(norm), money)
