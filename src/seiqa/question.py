@@ -19,7 +19,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("rank", re.compile(r"第几|排(?:名|在|行)?第?几|名列第?几|位(?:居|列)第?几|第几(?:名|位|大)")),
     ("date", re.compile(r"哪一?天|几月几日|几号|什么日期|何日|哪个日期|具体日期")),
     ("year", re.compile(r"哪一?年|何年|什么年份?|哪个年份|年份|几几年|哪一年度")),
-    ("when", re.compile(r"什么时候|何时|哪个时候|什么时间|何时")),
+    ("when", re.compile(r"什么时候|何时|哪个时候|什么时间|什么时后|(?:哪一?个?|什么|何)(?:时期|年代|世纪|朝代|年间)")),
     ("month", re.compile(r"哪一?个?月|几月份?")),
     ("age", re.compile(r"几岁|多少岁|年龄|多大年纪")),
     ("growth", re.compile(r"(?:同比|环比|比上年|较上年|比去年|比前一年).{0,12}?(?:多少|几|百分之几)")),
@@ -37,7 +37,8 @@ _YEAR = re.compile(r"(?<![0-9])((?:1[5-9]|20)[0-9]{2})(?:年|$|[^0-9])")
 _QUESTION_WORDS = frozenset(
     "多少 几 什么 哪些 哪个 哪里 哪儿 哪年 哪一年 谁 如何 怎样 为何 为什么 何时 是否 多久 多大 多高 多长 多重 "
     "多远 第几 几月 几日 几号 年份 请问 呢 吗 比例 比重 占比 百分之几 百分比 倍 几倍 多少倍 时候 什么时候 "
-    "哪个时候 何 请 问 数字 数量 数目 情况 年 月 日 大概 大约 约 一共 总共 到底".split()
+    "哪个时候 何 请 问 数字 数量 数目 情况 年 月 日 大概 大约 约 一共 总共 到底 何年 哪年 几年 西元 公元 "
+    "几月 何月 何日 几时 何种 何处 何人 时候 时间 当时 目前 现在 现今".split()
 )
 
 
@@ -70,6 +71,9 @@ def sub_terms(term: str) -> tuple[str, ...]:
     return tuple(t for t in terms(term) if t != term and len(t) > 1)
 
 
+_TRAILING_FUNCTION = frozenset("于在的了")
+
+
 @dataclass(frozen=True)
 class Question:
     text: str  # as asked (cleaned)
@@ -80,6 +84,7 @@ class Question:
     years: tuple[int, ...]
     terms: tuple[str, ...]  # content terms (normalised), for matching candidates' context
     money: bool = False  # the metric is an amount of money (…额, 收入, 产值, 多少钱 …)
+    metric: str = ""  # the word just before the question word (产量 in 产量是多少), "" if none
 
     @property
     def numeric(self) -> bool:
@@ -117,6 +122,8 @@ def content_terms(norm: str) -> tuple[str, ...]:
     stop = stopwords()
     out = [w for w, group in synonym_groups().items() if len(w) >= 3 and w in norm and len(words(w)) > 1]
     for t in words(norm):
+        if len(t) >= 2 and t[-1] in _TRAILING_FUNCTION and t[:-1] not in _QUESTION_WORDS:
+            t = t[:-1]  # jieba glues 于/在 to a name: 战于 -> 战
         if t in _QUESTION_WORDS or t in stop or _YEAR.fullmatch(t + "年"):
             continue
         if len(t) == 1 and not ("\u4e00" <= t <= "\u9fff"):
@@ -126,6 +133,31 @@ def content_terms(norm: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_LINK = frozenset("是 为 有 达 达到 约 约为 大约 大概 一共 共 总共 了 到 在 占 的 能 会 可 将 要 已 已经 还 又 都 各 分别".split())
+
+
+_CLASSIFIER = re.compile(r"^(?:十|百|千|万|亿)?(?:个|家|座|所|名|位|人|项|种|款|条|次|架|艘|台|辆|件|套|部|本|只|处|场|届|支|颗|片|块|对)")
+
+
+def metric_of(norm: str, content: tuple[str, ...]) -> str:
+    """What a figure question measures: the noun after 多少/几 and its classifier
+    (几个邦交国 -> 邦交国), else the content word right before the question word,
+    skipping copulas and adverbs (产量是多少 -> 产量, 利润总额多少 -> 利润总额)."""
+    m = re.search(r"多少|几", norm)
+    if not m:
+        return ""
+    after = norm[m.end() :]
+    after = after[_CLASSIFIER.match(after).end() :] if _CLASSIFIER.match(after) else after
+    for w in words(after)[:1]:
+        if w in content:
+            return w
+    for w in reversed(words(norm[: m.start()])):
+        if w in _LINK:
+            continue
+        return w if w in content else ""
+    return ""
+
+
 def analyse(text: str) -> Question:
     norm = normalise(text)
     asks = asks_of(norm)
@@ -133,4 +165,5 @@ def analyse(text: str) -> Question:
     unit_hint = m.group(1) if m else ""
     years = tuple(sorted({int(y) for y in _YEAR.findall(norm)}))
     money = bool(_MONEY.search(norm)) and "百分" not in norm and "%" not in norm
-    return Question(text, norm, detect_script(text), asks, unit_hint, years, content_terms(norm), money)
+    found = content_terms(norm)
+    return Question(text, norm, detect_script(text), asks, unit_hint, years, found, money, metric_of(norm, found))
