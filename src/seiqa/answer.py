@@ -28,6 +28,7 @@ _ITEM_SPLIT = re.compile(r"[、和与及跟同]|以及")
 
 # Score weights and the abstention threshold, tuned on tests/qa/default.jsonl and the
 # numeric questions of DRCD/CMRC dev (see README, "Answer extraction").
+W_SENTENCE, W_BEFORE, W_PASSAGE = 0.8, 0.6, 0.4  # credit of a term found outside the clause
 W_PROX = 0.3
 W_TYPE = 0.5
 W_TIME = 0.3
@@ -95,7 +96,9 @@ def _lexical(q: Question, clause: str, sentence: str, passage: str, before_sente
         if item and item in t:
             got += w
             continue
-        got += w * max(_match(t, clause), 0.8 * _match(t, sentence), 0.6 * _match(t, before_sentence), 0.4 * _match(t, passage))
+        got += w * max(
+            _match(t, clause), W_SENTENCE * _match(t, sentence), W_BEFORE * _match(t, before_sentence), W_PASSAGE * _match(t, passage)
+        )
     return got / total if total else 0.0
 
 
@@ -144,7 +147,7 @@ def _unit_fits(hint: str, unit: str) -> bool:
     return h == u or u.endswith(h) or h.endswith(u) or (h in ("人", "名", "位") and u in ("人", "名", "位", "人次"))
 
 
-_SHORT_YEAR = re.compile(r"^(?:公元前?|西元前?|前)?[0-9]{1,4}年$")
+_SHORT_YEAR = re.compile(r"^(?:(?:公元前?|西元前?|前)[0-9]{1,4}|[1-9][0-9]{2,3})年$")
 
 
 def type_fit(q: Question, quantity: Quantity, role: str) -> float:
