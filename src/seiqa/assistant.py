@@ -8,9 +8,10 @@ Python users.
 from __future__ import annotations
 
 import sys
+import threading
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -57,6 +58,7 @@ class Assistant:
     embedder: embed.Embedder
     retrieval: RetrieveSettings
     _docs: dict[str, Document] | None = None
+    _docs_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
     def load(
@@ -88,13 +90,16 @@ class Assistant:
 
     # --- documents ---
     def documents(self) -> dict[str, Document]:
-        if self._docs is None:
-            self._docs = {}
-            for f in list_corpus(self.corpus):
-                try:
-                    self._docs[f.rel] = read_document(f)
-                except IngestError:
-                    continue
+        """The corpus's documents, read once (thread-safe)."""
+        with self._docs_lock:
+            if self._docs is None:
+                docs = {}
+                for f in list_corpus(self.corpus):
+                    try:
+                        docs[f.rel] = read_document(f)
+                    except IngestError:
+                        continue
+                self._docs = docs
         return self._docs
 
     # --- retrieval ---

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +38,7 @@ class Embedder:
         self.model = model
         self.model_id = model_id
         self.model_hash = model_hash
+        self._lock = threading.Lock()  # HF fast tokenizers are not safe to share across threads
 
     @property
     def dim(self) -> int:
@@ -46,14 +48,15 @@ class Embedder:
         kwargs = {"prompt": prompt} if prompt is not None else (
             {"prompt_name": prompt_name} if prompt_name in self.model.prompts else {}
         )
-        vecs = self.model.encode(
-            texts,
-            batch_size=self.spec.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=progress,
-            **kwargs,
-        )
+        with self._lock:
+            vecs = self.model.encode(
+                texts,
+                batch_size=self.spec.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=progress,
+                **kwargs,
+            )
         return np.ascontiguousarray(vecs, dtype=np.float32)
 
     def queries(self, texts: list[str]) -> np.ndarray:

