@@ -27,7 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--chunk-size", type=int, default=200, help="chunk size in characters (default: 200)")
     common.add_argument("--chunk-overlap", type=int, default=60, help="chunk overlap in characters (default: 60)")
     common.add_argument("--mode", choices=["hybrid", "bm25", "dense"], default="hybrid", help="retrieval mode")
-    common.add_argument("--fusion", choices=["rrf", "weighted"], default="rrf", help="hybrid fusion (default: rrf)")
+    common.add_argument("--fusion", choices=["rrf", "weighted"], default="weighted", help="hybrid fusion (default: weighted)")
     common.add_argument("--no-rebuild", action="store_true",
                         help="refuse a missing or stale index instead of rebuilding it")
 
