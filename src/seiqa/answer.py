@@ -11,6 +11,7 @@ no answer is given: the corpus is said not to hold it.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -147,6 +148,16 @@ def _unit_fits(hint: str, unit: str) -> bool:
     return h == u or u.endswith(h) or h.endswith(u) or (h in ("人", "名", "位") and u in ("人", "名", "位", "人次"))
 
 
+@functools.lru_cache(maxsize=1024)
+def hint_unit(hint: str) -> tuple[str, str] | None:
+    """(canonical unit, kind) when the word after 多少/几 starts with a measurement unit
+    (多少公分 -> 厘米, length), else None. Counting classifiers (个, 家 …) are not units here."""
+    found = find_quantities("1" + hint)
+    if found and found[0].start == 0 and found[0].unit and found[0].kind not in ("count", "plain", "duration"):
+        return found[0].unit, found[0].kind
+    return None
+
+
 _SHORT_YEAR = re.compile(r"^(?:(?:公元前?|西元前?|前)[0-9]{1,4}|[1-9][0-9]{2,3})年$")
 
 
@@ -198,6 +209,9 @@ def type_fit(q: Question, quantity: Quantity, role: str) -> float:
         return 1.0 if kind == "percent" else -0.5
     if _unit_fits(q.unit_hint, quantity.unit):
         return 1.0
+    wanted = hint_unit(q.unit_hint)
+    if wanted:  # a measurement was asked in a unit: another kind cannot answer
+        return 0.8 if quantity.kind == wanted[1] else -1.0
     if kind in ("percent", "pp"):
         return -0.6 if role in ("share", "growth") else -0.3
     if asks == "count":
@@ -208,11 +222,21 @@ def type_fit(q: Question, quantity: Quantity, role: str) -> float:
 _YEARS = re.compile(r"(?<![0-9])((?:1[5-9]|20)[0-9]{2})(?![0-9])")
 
 
-def time_fit(q: Question, sentence_norm: str, before_norm: str) -> float:
-    """+0.5 when the figure's sentence names the question's year; -1 when it names
-    other years only, or names none and the last year named before it is another."""
+def _without(clause: str, qn: Quantity, offset: int) -> str:
+    """The clause with the figure itself blanked (a year asked about is not its own context)."""
+    a, b = qn.start - offset, qn.end - offset
+    return clause[:a] + " " * (b - a) + clause[b:]
+
+
+def time_fit(q: Question, clause_norm: str, sentence_norm: str, before_norm: str) -> float:
+    """+0.5 when the figure's clause (else its sentence) names the question's year; -1
+    when it names other years only, or names none and the last year named before it
+    is another."""
     if not q.years:
         return 0.0
+    in_clause = {int(y) for y in _YEARS.findall(clause_norm)}
+    if in_clause:
+        return 0.5 if in_clause & set(q.years) else -1.0
     years_here = {int(y) for y in _YEARS.findall(sentence_norm)}
     if not years_here:
         before = _YEARS.findall(before_norm)
@@ -317,7 +341,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "lexical": lexical,
                     "proximity": _proximity(q, norm, s, e, qn.start),
                     "type": type_fit(q, qn, role),
-                    "time": time_fit(q, norm[s:e], norm[:s]),
+                    "time": time_fit(q, _without(norm[cs:ce], qn, cs), norm[s:e], norm[:s]),
                     "align": align,
                     "metric": _metric_fit(q, norm[cs:ce], norm[s:e], item),
                     "rank": -(cit.rank - 1),
