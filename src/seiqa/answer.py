@@ -11,6 +11,7 @@ no answer is given: the corpus is said not to hold it.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
@@ -36,6 +37,7 @@ W_TIME = 0.3
 W_ALIGN = 0.6
 W_RANK = 0.04
 W_METRIC = 0.3
+W_SHARE = 0.5
 MIN_LEXICAL = 0.3
 MIN_FACT_LEXICAL = 0.55
 FACT_MAX_CHARS = 120
@@ -134,11 +136,40 @@ _ROLE_WORDS = re.compile(r"(增长|增加|下降|减少|增幅|增速|提高|提
 
 
 def _role(norm: str, start: int, clause_start: int) -> str:
-    """"growth" or "share" by the last such word before the figure in its clause."""
+    """"growth" or "share" by the last such word before the figure in its clause;
+    "…的40.9%" (a part of a whole) is a share too."""
     role = "plain"
     for m in _ROLE_WORDS.finditer(norm, max(clause_start, start - 24), start):
         role = "growth" if m.group(1) else "share"
+    if role == "plain" and start > 0 and norm[start - 1] == "的":
+        role = "share"
     return role
+
+
+def share_fit(q: Question, norm: str, clause_start: int, start: int) -> float:
+    """For "A占B的比重": how much of B (IDF-weighted) stands between the last 占/达到/为
+    and the figure, i.e. is named as the whole the figure is a share of."""
+    if not q.share_base:
+        return 0.0
+    left = norm[clause_start:start]
+    cut = max(left.rfind(w) for w in ("占", "达到", "为", "是"))
+    seg = left[cut:] if cut >= 0 else left
+    total = sum(term_weight(t) for t in q.share_base)
+    return sum(term_weight(t) * _match(t, seg) for t in q.share_base) / total if total else 0.0
+
+
+_ENUM_GAP = re.compile(r"\s*(?:和|与|及|、|,|，|至|到|~|～|-|—)\s*$")
+
+
+def distribute_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """In "6.0和3.0个百分点" / "A、B和C万辆" the unit written once belongs to every
+    number of the enumeration: unitless numbers take the unit of the next figure."""
+    out = list(quantities)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if a.kind == "plain" and not a.unit and b.unit and not b.magnitude_text and _ENUM_GAP.match(text[a.end : b.start]):
+            out[i] = dataclasses.replace(a, unit=b.unit, unit_text=b.unit_text, kind=b.kind)
+    return out
 
 
 def _unit_fits(hint: str, unit: str) -> bool:
@@ -322,7 +353,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
         text = cit.text
         norm = normalise(text)
         section = normalise(cit.section)
-        quantities = find_quantities(text)
+        quantities = distribute_units(text, find_quantities(text))
         sents = sentences(text, 0, len(text))
         for si, (s, e) in enumerate(sents):
             in_sent = [i for i, qn in enumerate(quantities) if s <= qn.start < e]
@@ -344,6 +375,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "time": time_fit(q, _without(norm[cs:ce], qn, cs), norm[s:e], norm[:s]),
                     "align": align,
                     "metric": _metric_fit(q, norm[cs:ce], norm[s:e], item),
+                    "share": share_fit(q, norm, cs, qn.start) if role == "share" else 0.0,
                     "rank": -(cit.rank - 1),
                 }
                 score = (
@@ -354,6 +386,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     + W_ALIGN * parts["align"]
                     + W_RANK * parts["rank"]
                     + W_METRIC * parts["metric"]
+                    + W_SHARE * parts["share"]
                 )
                 out.append(Candidate(qn, cit, (s, e), lexical, score, parts))
     out.sort(key=lambda c: -c.score)
@@ -410,12 +443,17 @@ def _quantity_answer(q: Question, c: Candidate) -> dict[str, Any]:
     }
 
 
+def acceptable(c: Candidate) -> bool:
+    p = c.parts
+    return c.lexical >= MIN_LEXICAL and min(p["type"], p["align"], p["time"]) >= 0
+
+
 def answer_figure(q: Question, citations: list[Citation]) -> tuple[dict[str, Any] | None, Candidate | None]:
     cands = candidates(q, citations)
     if not cands:
         return None, None
     best = cands[0]
-    if best.lexical < MIN_LEXICAL or min(best.parts["type"], best.parts["align"], best.parts["time"]) < 0:
+    if not acceptable(best):
         return None, best
     return _quantity_answer(q, best), best
 

@@ -53,6 +53,26 @@ def _parser() -> argparse.ArgumentParser:
     u = sub.add_parser("ui", parents=[common], help="start the chat UI in the browser")
     u.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
     u.add_argument("--port", type=int, default=7860, help="port (default: 7860)")
+    ev = sub.add_parser("eval", parents=[common], help="evaluate on a Q&A file: metrics, report.md and plots",
+                        description="Run the questions of a Q&A file (or score a predictions file) and write "
+                        "DIR/metrics.json, DIR/report.md and PNG plots; or compare two runs.")
+    ev.add_argument("qa", type=Path, nargs="?", help="Q&A file (.jsonl or .csv; format: see seiqa.qa)")
+    ev.add_argument("--pred", type=Path, help="score this predictions JSONL file instead of running the questions")
+    ev.add_argument("--report", type=Path, help="folder for predictions.jsonl, metrics.json, report.md, plots")
+    ev.add_argument("--skip-bad", action="store_true", help="leave out malformed Q&A lines (listed) instead of failing")
+    ev.add_argument("--resume", action="store_true", help="keep the predictions already in DIR, ask only the rest")
+    ev.add_argument("-k", type=int, default=5, help="number of citations per question (default: 5)")
+    ev.add_argument("--batch-size", type=int, default=16, help="questions per batch (default: 16)")
+    ev.add_argument("--compare", nargs=2, type=Path, metavar=("A", "B"),
+                    help="print the main metrics of two runs (metrics.json files or report folders) side by side")
+    im = sub.add_parser("import", help="import a standard dataset as a corpus folder and a Q&A file")
+    im_sub = im.add_subparsers(dest="format", required=True)
+    sq = im_sub.add_parser("squad", help="SQuAD-format JSON (DRCD, CMRC 2018, SQuAD 1.x)")
+    sq.add_argument("file", type=Path, help="the SQuAD-format .json file")
+    sq.add_argument("--corpus-out", type=Path, required=True, help="folder for the documents (one per article)")
+    sq.add_argument("--qa-out", type=Path, required=True, help="Q&A JSONL file to write")
+    sq.add_argument("--numeric-only", action="store_true", help="keep only questions whose answer holds a digit")
+    sq.add_argument("--limit-articles", type=int, help="import only the first N articles")
     return p
 
 
@@ -109,8 +129,11 @@ def _print_citations(citations) -> None:
 
 
 def cmd_search(args) -> int:
+    from .assistant import clean_question
+
+    question = clean_question(args.question, warn=_log)
     a = _assistant(args)
-    cits = a.search(args.question, k=args.k)
+    cits = a.search(question, k=args.k)
     if args.json:
         print(json.dumps([c.to_dict() for c in cits], ensure_ascii=False, indent=1))
     else:
@@ -119,7 +142,10 @@ def cmd_search(args) -> int:
 
 
 def cmd_ask(args) -> int:
-    question = _read_question(args.question)
+    from .assistant import clean_question
+
+    # checked (and truncated, with a warning) before the model and index are loaded
+    question = clean_question(_read_question(args.question), warn=_log)
     a = _assistant(args)
     result = a.ask(question, k=args.k)
     if args.json:
@@ -183,7 +209,73 @@ def cmd_ui(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"ui": cmd_ui, "build": cmd_build, "search": cmd_search, "ask": cmd_ask, "batch": cmd_batch, "cite": cmd_cite}
+def cmd_eval(args) -> int:
+    from .evalrun import load_docs, match_predictions, meta_of, read_predictions, run_questions, score_and_report
+    from .qa import read_qa
+    from .report import compare_files, summary_table
+
+    if args.compare:
+        if args.qa or args.pred or args.report:
+            raise ValueError("--compare A B takes two metrics.json files (or report folders) and nothing else")
+        print(compare_files(*args.compare))
+        return EXIT_OK
+    if args.qa is None or args.report is None:
+        raise ValueError("give a Q&A file and --report DIR (or --compare A B)")
+    if args.pred and args.resume:
+        raise ValueError("--resume continues a run of the questions; it does not apply to --pred")
+    if args.k < 1:
+        raise ValueError(f"-k must be at least 1, got {args.k}")
+    skipped: list[str] = []
+    items = read_qa(args.qa, skip_bad=args.skip_bad, skipped=skipped)
+    for msg in skipped:
+        _log(f"skipped {msg}")
+    common = dict(corpus=args.corpus, index=args.index, model=args.model, mode=args.mode, fusion=args.fusion)
+    if args.pred:
+        preds = match_predictions(items, read_predictions(args.pred))
+        corpus = Path(args.corpus)
+        docs = load_docs(corpus) if corpus.is_dir() else None
+        if docs is None:
+            _log(f"{corpus} is not a folder: no retrieval metrics")
+        latencies = None
+        meta = meta_of(args.qa, predictions=args.pred, source="predictions file", corpus=args.corpus)
+    else:
+        a = _assistant(args)
+        run = run_questions(a, items, args.report, k=args.k, resume=args.resume, batch_size=args.batch_size)
+        for msg in run.dropped_lines:
+            _log(f"dropped unreadable earlier prediction {msg}")
+        if args.resume:
+            _log(f"resumed: {run.resumed} predictions kept, {run.asked} questions asked")
+        preds, docs, latencies = run.predictions, a.documents(), run.latencies_ms
+        meta = meta_of(args.qa, predictions=run.path, source="run", k=args.k, **common)
+    metrics, paths = score_and_report(items, preds, args.report, docs, latencies, skipped=skipped, meta=meta)
+    if metrics.missing_predictions:
+        _log(f"{len(metrics.missing_predictions)} questions have no prediction and were not scored")
+    print(summary_table({**metrics.to_dict()}))
+    print(f"\nwrote {', '.join(str(p) for p in paths.values())}")
+    return EXIT_OK
+
+
+def cmd_import(args) -> int:
+    from .squad import import_squad
+
+    if args.limit_articles is not None and args.limit_articles < 1:
+        raise ValueError(f"--limit-articles must be at least 1, got {args.limit_articles}")
+    if not args.file.is_file():
+        raise ValueError(f"{args.file}: no such file")
+    try:
+        report = import_squad(args.file, args.corpus_out, args.qa_out, numeric_only=args.numeric_only,
+                              limit_articles=args.limit_articles)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{args.file}:{exc.lineno}: not valid JSON ({exc.msg})") from None
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"{args.file}: not a SQuAD-format file ({{data: [{{title, paragraphs: [...]}}]}}): {exc!r}") from None
+    print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+    print(f"wrote {report.documents} documents to {args.corpus_out} and {report.questions_out} questions to {args.qa_out}")
+    return EXIT_OK
+
+
+COMMANDS = {"ui": cmd_ui, "build": cmd_build, "search": cmd_search, "ask": cmd_ask, "batch": cmd_batch, "cite": cmd_cite,
+            "eval": cmd_eval, "import": cmd_import}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -85,6 +85,7 @@ class Question:
     terms: tuple[str, ...]  # content terms (normalised), for matching candidates' context
     money: bool = False  # the metric is an amount of money (…额, 收入, 产值, 多少钱 …)
     metric: str = ""  # the word just before the question word (产量 in 产量是多少), "" if none
+    share_base: tuple[str, ...] = ()  # for "A占B的比重": the terms of B, the whole a share is of
 
     @property
     def numeric(self) -> bool:
@@ -136,6 +137,7 @@ def content_terms(norm: str) -> tuple[str, ...]:
 _LINK = frozenset("是 为 有 达 达到 约 约为 大约 大概 一共 共 总共 了 到 在 占 的 能 会 可 将 要 已 已经 还 又 都 各 分别".split())
 
 
+_CHANGE = re.compile(r"同比|环比|同比增长|增长|增加|增幅|增速|下降|降低|减少|提高|提升|上升|占比|比重|比例|份额|占|百分比|百分之|比上年|较上年|多|少|了")
 _CLASSIFIER = re.compile(r"^(?:十|百|千|万|亿)?(?:个|家|座|所|名|位|人|项|种|款|条|次|架|艘|台|辆|件|套|部|本|只|处|场|届|支|颗|片|块|对)")
 
 
@@ -152,8 +154,8 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
         if w in content:
             return w
     for w in reversed(words(norm[: m.start()])):
-        if w in _LINK:
-            continue
+        if w in _LINK or _CHANGE.fullmatch(w):
+            continue  # 销量同比增长多少: the metric is 销量, 同比增长 says what of it is asked
         return w if w in content else ""
     return ""
 
@@ -166,4 +168,6 @@ def analyse(text: str) -> Question:
     years = tuple(sorted({int(y) for y in _YEAR.findall(norm)}))
     money = bool(_MONEY.search(norm)) and "百分" not in norm and "%" not in norm
     found = content_terms(norm)
-    return Question(text, norm, detect_script(text), asks, unit_hint, years, found, money, metric_of(norm, found))
+    base = re.search(r"占(.+?)(?:的)?(?:比重|比例|份额|百分之几|多少|几成)", norm)
+    share_base = content_terms(base.group(1)) if base else ()
+    return Question(text, norm, detect_script(text), asks, unit_hint, years, found, money, metric_of(norm, found), share_base)

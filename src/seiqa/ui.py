@@ -460,7 +460,10 @@ def serve(
     """Start the UI on ``host:port`` (127.0.0.1 by default: this machine only). With
     ``block=False`` the server runs in a background thread and the app is returned
     (``app.close()`` stops it)."""
-    app = app or build_app(assistant)
+    if app is None:
+        from .ui_eval import batch_tab  # the "Batch evaluation" tab
+
+        app = build_app(assistant, extra_tabs=[batch_tab])
     app.launch(
         server_name=host,
         server_port=port,
