@@ -72,11 +72,13 @@ class BuildReport:
 
 # --- text that is indexed for a chunk ----------------------------------------------
 
-def passage_text(chunk: Chunk) -> str:
-    """What is embedded and BM25-indexed for a chunk: the innermost section title and
-    the chunk text, normalised (Simplified, half-width). What is cited stays original."""
-    title = chunk.section.rsplit(" › ", 1)[-1]
-    return normalise(f"{title}\n{chunk.text}" if title else chunk.text)
+def passage_text(chunk: Chunk, title: str = "") -> str:
+    """What is embedded and BM25-indexed for a chunk: the document title, the innermost
+    section title and the chunk text, normalised (Simplified, half-width). The titles
+    name the subject that later paragraphs leave implicit. What is cited stays original."""
+    section = chunk.section.rsplit(" › ", 1)[-1]
+    head = " ".join(t for t in (title, section) if t)
+    return normalise(f"{head}\n{chunk.text}" if head else chunk.text)
 
 
 def _key(model_hash: str, text: str) -> str:
@@ -89,9 +91,14 @@ def current_snapshot(index_dir: Path) -> Path | None:
     pointer = index_dir / "CURRENT"
     if not pointer.is_file():
         return None
-    name = pointer.read_text(encoding="utf-8").strip()
+    try:
+        name = pointer.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None  # a damaged pointer: as if there were no index (a build replaces it)
+    if not name.startswith("snap-") or "/" in name or "\\" in name or name in (".", ".."):
+        return None
     snap = index_dir / name
-    return snap if name.startswith("snap-") and snap.is_dir() else None
+    return snap if snap.is_dir() else None
 
 
 def read_manifest(snapshot: Path) -> dict:
@@ -99,11 +106,19 @@ def read_manifest(snapshot: Path) -> dict:
         manifest = json.loads((snapshot / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise IndexError_(f"index manifest in {snapshot} is unreadable ({exc}); run `seiqa build` to rebuild") from exc
+    if not isinstance(manifest, dict):
+        raise IndexError_(f"index manifest in {snapshot} is not a JSON object; run `seiqa build` to rebuild")
     if manifest.get("format") != FORMAT or manifest.get("version") != FORMAT_VERSION:
         raise IndexError_(
             f"index in {snapshot} has format {manifest.get('format')} v{manifest.get('version')}, "
             f"this seiqa reads {FORMAT} v{FORMAT_VERSION}; run `seiqa build` to rebuild"
         )
+    corpus, counts = manifest.get("corpus"), manifest.get("counts")
+    if not (
+        isinstance(corpus, dict) and isinstance(corpus.get("files"), dict) and isinstance(corpus.get("skipped", {}), dict)
+        and isinstance(counts, dict) and isinstance(counts.get("chunks"), int) and isinstance(counts.get("documents"), int)
+    ):
+        raise IndexError_(f"index manifest in {snapshot} lacks its corpus or counts part; run `seiqa build --force`")
     return manifest
 
 
@@ -120,12 +135,19 @@ def _sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+PASSAGE_FORMAT = 2  # bump when passage_text changes: older indexes become incompatible
+
+
 def settings_of(chunking: ChunkSettings, model_id: str, model_hash: str) -> dict:
     return {
         "model": {"id": model_id, "hash": model_hash},
-        "chunking": asdict(chunking),
+        "chunking": {**asdict(chunking), "passage_format": PASSAGE_FORMAT},
         "segmentation": settings_hash(),
     }
+
+
+PARTS = ("chunks.jsonl", "embeddings.npy", "dense.faiss", "bm25/params.index.json", "bm25/vocab.index.json",
+         "bm25/data.csc.index.npy", "bm25/indices.csc.index.npy", "bm25/indptr.csc.index.npy")
 
 
 def check(corpus: Path, index_dir: Path, settings: dict) -> Freshness:
@@ -140,6 +162,9 @@ def check(corpus: Path, index_dir: Path, settings: dict) -> Freshness:
         manifest = read_manifest(snap)
     except IndexError_ as exc:
         return Freshness("incompatible", (str(exc),))
+    missing = [part for part in PARTS if not (snap / part).exists()]
+    if missing:
+        return Freshness("incompatible", tuple(f"missing part: {part}" for part in missing))
     reasons = []
     for key in ("model", "chunking", "segmentation"):
         if manifest.get(key) != settings[key]:
@@ -148,17 +173,32 @@ def check(corpus: Path, index_dir: Path, settings: dict) -> Freshness:
         return Freshness("incompatible", tuple(reasons))
     recorded: dict = manifest["corpus"]["files"]
     recorded_skipped: dict = manifest["corpus"].get("skipped", {})
+    skipped_stat = manifest["corpus"].get("skipped_stat", {})
     present = {f.rel: f.path for f in list_corpus(corpus)}
     for rel in sorted(set(recorded) - set(present)):
         reasons.append(f"removed: {rel}")
     for rel, path in present.items():
         entry = recorded.get(rel)
+        try:
+            now = _file_entry(path)
+        except OSError as exc:  # e.g. removed while we look
+            reasons.append(f"changed: {rel} (cannot stat: {exc.strerror})")
+            continue
         if entry is None:
             if rel not in recorded_skipped:
                 reasons.append(f"added: {rel}")
+            elif isinstance(skipped_stat, dict) and rel in skipped_stat and skipped_stat[rel] != now:
+                reasons.append(f"changed: {rel} (skipped in the last build)")  # e.g. converted to UTF-8 since
             continue
-        now = _file_entry(path)
-        if now["size"] != entry["size"] or (now["mtime_ns"] != entry["mtime_ns"] and _sha256_file(path) != entry["sha256"]):
+        try:
+            changed = now["size"] != entry["size"] or (
+                now["mtime_ns"] != entry["mtime_ns"] and _sha256_file(path) != entry["sha256"]
+            )
+        except (TypeError, KeyError):
+            changed = True  # a damaged manifest entry
+        except OSError as exc:
+            changed, rel = True, f"{rel} (cannot read: {exc.strerror})"
+        if changed:
             reasons.append(f"changed: {rel}")
     return Freshness("stale" if reasons else "fresh", tuple(reasons))
 
@@ -225,10 +265,17 @@ def load(index_dir: Path) -> Index:
         embeddings = np.load(snap / "embeddings.npy", allow_pickle=False)
         dense = faiss.read_index(str(snap / "dense.faiss"))
         bm25 = bm25s.BM25.load(str(snap / "bm25"), load_corpus=False, allow_pickle=False, show_progress=False)
-    except (OSError, ValueError, KeyError, RuntimeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, IndexError, RuntimeError) as exc:
         raise IndexError_(f"index in {snap} is damaged ({type(exc).__name__}: {exc}); run `seiqa build --force`") from exc
     n = len(chunks)
-    if not (dense.ntotal == n == embeddings.shape[0] == manifest["counts"]["chunks"] == bm25.scores["num_docs"]):
+    try:
+        consistent = (
+            embeddings.ndim == 2 and embeddings.dtype == np.float32 and dense.d == embeddings.shape[1]
+            and dense.ntotal == n == embeddings.shape[0] == manifest["counts"]["chunks"] == bm25.scores["num_docs"]
+        )
+    except (AttributeError, KeyError, TypeError, IndexError):
+        consistent = False
+    if not consistent:
         raise IndexError_(f"index in {snap} is inconsistent (part sizes differ); run `seiqa build --force`")
     return Index(snap, manifest, chunks, keys, embeddings, dense, bm25)
 
@@ -271,6 +318,27 @@ def _cached_vectors(index_dir: Path) -> dict[str, np.ndarray]:
     return dict(zip(keys, vecs))
 
 
+def _clean_leftovers(index_dir: Path, log: Callable[[str], None]) -> None:
+    """Remove what killed builds left behind: ``.tmp-*`` snapshot folders,
+    ``CURRENT.tmp-*`` pointer files and snapshots that never became current. Runs with
+    the build lock held, so no other build is writing them; the current snapshot is
+    never touched."""
+    current = current_snapshot(index_dir)
+    for p in index_dir.iterdir():
+        name = p.name
+        orphan = name.startswith("snap-") and current is not None and p != current and p.is_dir()
+        if not (name.startswith(".tmp-") or name.startswith("CURRENT.tmp-") or orphan):
+            continue
+        log(f"removing {p.name} left by an interrupted build")
+        if p.is_dir() and not p.is_symlink():
+            shutil.rmtree(p, ignore_errors=True)
+        else:
+            try:
+                p.unlink()
+            except OSError:
+                pass
+
+
 def _write_json(path: Path, obj) -> None:
     path.write_text(json.dumps(obj, ensure_ascii=False, indent=1), encoding="utf-8")
 
@@ -310,6 +378,7 @@ def build(
     _, model_id, model_hash = embed.resolve(spec)
     settings = settings_of(chunking, model_id, model_hash)
     with _Lock(index_dir, log):
+        _clean_leftovers(index_dir, log)
         if not force:
             state = check(corpus, index_dir, settings)
             if state.fresh:
@@ -321,13 +390,22 @@ def build(
         docs: list[Document] = []
         skipped: dict[str, str] = {}
         entries: dict[str, dict] = {}
+        skipped_stat: dict[str, dict] = {}
         for f in tqdm(files, desc="reading", unit="file", disable=not progress):
-            before = _file_entry(f.path)
+            try:
+                # stat BEFORE reading: a change made while we read shows as a newer stat
+                # than the manifest records, so the next check sees the file as stale
+                before = _file_entry(f.path)
+            except OSError as exc:
+                log(f"skipped {f.rel}: cannot stat ({exc.strerror})")
+                skipped[f.rel] = f"{f.rel}: cannot stat ({exc.strerror})"
+                continue
             try:
                 doc = read_document(f)
             except IngestError as exc:
                 log(f"skipped {exc}")
                 skipped[f.rel] = str(exc)
+                skipped_stat[f.rel] = before  # so that fixing the file makes the index stale
                 continue
             docs.append(doc)
             entries[f.rel] = {**before, "sha256": doc.sha256, "encoding": doc.encoding, "title": doc.title}
@@ -335,7 +413,8 @@ def build(
         if not chunks:
             raise IngestError(f"no readable text in {corpus} (found {len(files)} .txt/.md files, "
                               f"{len(skipped)} skipped); add UTF-8 .txt or .md documents")
-        texts = [passage_text(c) for c in chunks]
+        titles = {d.path: d.title for d in docs}
+        texts = [passage_text(c, titles[c.doc]) for c in chunks]
         keys = [_key(model_hash, t) for t in texts]
 
         cache = {} if force else _cached_vectors(index_dir)
@@ -354,7 +433,7 @@ def build(
         if fresh is not None:
             vectors[todo] = fresh
 
-        snap = index_dir / f"snap-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}"
+        snap = index_dir / f"snap-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}-{time.time_ns() % 10**9:09d}"
         tmp = index_dir / f".tmp-{snap.name}"
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir()
@@ -377,7 +456,7 @@ def build(
             "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             **settings,
             "dim": dim,
-            "corpus": {"root": str(corpus.resolve()), "files": entries, "skipped": skipped},
+            "corpus": {"root": str(corpus.resolve()), "files": entries, "skipped": skipped, "skipped_stat": skipped_stat},
             "counts": {"documents": len(docs), "chunks": len(chunks)},
         }
         _write_json(tmp / "manifest.json", manifest)

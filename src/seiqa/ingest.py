@@ -8,8 +8,10 @@ Metadata may sit beside a document as ``NAME.meta.json`` (``title``, ``source``,
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -63,6 +65,35 @@ def _chinese_score(text: str) -> float:
     return good / len(text)
 
 
+@functools.lru_cache(maxsize=1)
+def _char_weights() -> dict[str, float]:
+    """log(1 + frequency) of each character in jieba's dictionary (Simplified words)."""
+    from importlib import resources
+
+    counts: dict[str, int] = {}
+    with (resources.files("jieba") / "dict.txt").open(encoding="utf-8") as f:
+        for line in f:
+            parts = line.split(" ", 2)
+            if len(parts) < 2 or not parts[1].isdigit():
+                continue
+            n = int(parts[1])
+            for c in parts[0]:
+                counts[c] = counts.get(c, 0) + n
+    return {c: math.log1p(n) for c, n in counts.items()}
+
+
+def _commonness(text: str, sample: int = 20000) -> float:
+    """Mean log-frequency of the CJK characters of (the start of) a text, read as
+    Simplified: high for real Chinese, low for the rare characters of a wrong decoding."""
+    from .normalise import normalise
+
+    weights = _char_weights()
+    cjk = [c for c in normalise(text[:sample]) if "\u4e00" <= c <= "\u9fff"]
+    if not cjk:
+        return 0.0
+    return sum(weights.get(c, 0.0) for c in cjk) / len(cjk)
+
+
 def decode(data: bytes, name: str) -> tuple[str, str]:
     """Decode file bytes; returns (text, encoding). Raises IngestError naming the file."""
     if b"\x00" in data[:8192]:
@@ -77,11 +108,13 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        candidates.append((_chinese_score(text), enc, text))
+        if _chinese_score(text) >= 0.95:
+            candidates.append((_commonness(text), enc, text))
     if candidates:
-        score, enc, text = max(candidates)
-        if score >= 0.95:
-            return text, enc
+        # Big5 bytes nearly always decode as GB18030 too (into rare characters), and
+        # the other way round: keep the reading made of common characters.
+        _, enc, text = max(candidates, key=lambda c: (c[0], c[1] == "gb18030"))  # a tie: the superset
+        return text, enc
     raise IngestError(f"{name}: not valid UTF-8, GB18030 or Big5 text; convert it to UTF-8 (e.g. iconv -t UTF-8)")
 
 
