@@ -511,20 +511,23 @@ _COMPUTE_SPLIT = re.compile(r"^(?P<left>.+?)(?:比|较|相比|与|是)(?P<right>
 
 
 def sub_questions(q: Question) -> tuple[Question, Question] | None:
-    """Split "A比B多多少" / "A是B的几倍" into two figure questions; B inherits A's year
-    and, when it names no subject of its own, A's words other than the metric."""
+    """Split "A比B多多少" / "A是B的几倍" into two figure questions. B inherits from A
+    what it does not say itself: "2024年产量比2023年多多少" -> 2023年产量; "产量比销量多
+    多少" -> 2024年…销量 (A's year and subject, B's metric)."""
     m = _COMPUTE_SPLIT.match(q.norm)
     if not m:
         return None
     left, right = m.group("left"), m.group("right")
     qa = analyse(left + "是多少")
     qb = analyse(right + "是多少")
-    years = "".join(f"{y}年" for y in qa.years if y not in qb.years)
-    extra = [t for t in qa.terms if t not in qb.terms]
-    if len(qb.terms) <= 1:
-        qb = analyse(years + "".join(extra[:-1]) + right + "是多少")
-    elif years:
-        qb = analyse(years + right + "是多少")
+    if not qb.terms and qb.years:  # B is only another time: A's words at B's time
+        qb = analyse(_YEARS.sub(str(qb.years[0]), left, count=1) + "是多少")
+    elif len(qb.terms) <= 1:  # B names only a metric: A's time and subject, B's metric
+        years = "" if qb.years else "".join(f"{y}年" for y in qa.years)
+        subject = "".join(t for t in qa.terms if t != qa.metric and t not in qb.terms)
+        qb = analyse(years + subject + right + "是多少")
+    elif qa.years and not qb.years:
+        qb = analyse(f"{qa.years[0]}年" + right + "是多少")
     return qa, qb
 
 

@@ -7,6 +7,7 @@ Python users.
 """
 from __future__ import annotations
 
+import dataclasses
 import sys
 import threading
 import unicodedata
@@ -19,8 +20,9 @@ import numpy as np
 from . import cite as cite_mod
 from . import embed
 from . import index as index_mod
-from .answer import answer
+from .answer import answer, sub_questions
 from .chunk import ChunkSettings
+from .question import analyse
 from .ingest import IngestError, list_corpus, read_document
 from .records import Citation, Document, Result
 from .retrieve import RetrieveSettings, retrieve
@@ -38,13 +40,24 @@ def clean_question(question: str, warn: Callable[[str], None] | None = None) -> 
     warning. Raises QuestionError when nothing askable is left."""
     if not isinstance(question, str):
         raise QuestionError(f"a question must be text, not {type(question).__name__}")
+    given, cut = len(question), False
+    if given > 20 * MAX_QUESTION_CHARS:  # bound the work on huge input (a pasted file): only its start is used
+        question = question.lstrip()
+        given, cut = len(question), len(question) > 20 * MAX_QUESTION_CHARS
+        question = question[: 20 * MAX_QUESTION_CHARS]
+    # control, format, surrogate (undecodable bytes), private-use and unassigned code points
     text = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in question).strip()
     if not text:
         raise QuestionError("the question is empty; type a question in Chinese, e.g. 2024年新能源汽车产量是多少")
-    if len(text) > MAX_QUESTION_CHARS:
+    if cut or len(text) > MAX_QUESTION_CHARS:
+        msg = f"the question has {given if cut else len(text)} characters; only the first {MAX_QUESTION_CHARS} are used"
         if warn:
-            warn(f"the question has {len(text)} characters; only the first {MAX_QUESTION_CHARS} are used")
-        text = text[:MAX_QUESTION_CHARS]
+            warn(msg)
+        else:
+            import warnings
+
+            warnings.warn(msg, UserWarning, stacklevel=2)
+        text = text[:MAX_QUESTION_CHARS].rstrip()
     if not any(c.isalnum() for c in text):
         raise QuestionError("the question has no words, only punctuation or symbols; ask in words")
     return text
@@ -86,7 +99,15 @@ class Assistant:
                 )
             log(f"index is {state.status} ({'; '.join(state.reasons[:3])}); building")
             index_mod.build(corpus, index_dir, spec, chunking, progress=progress, log=log)
-        return cls(corpus, index_dir, index_mod.load(index_dir), embed.load(spec), retrieval)
+        try:
+            idx = index_mod.load(index_dir)
+        except index_mod.IndexError_ as exc:
+            if not rebuild:
+                raise
+            log(f"{exc}; rebuilding it")  # a damaged part: build a new snapshot from scratch
+            index_mod.build(corpus, index_dir, spec, chunking, force=True, progress=progress, log=log)
+            idx = index_mod.load(index_dir)
+        return cls(corpus, index_dir, idx, embed.load(spec), retrieval)
 
     # --- documents ---
     def documents(self) -> dict[str, Document]:
@@ -123,15 +144,44 @@ class Assistant:
     def ask(self, question: str, k: int = 3, id: str | None = None) -> Result:
         return self.ask_many([question], k=k, ids=[id])[0]
 
-    def ask_many(self, questions: list[str], k: int = 3, ids: list[str | None] | None = None) -> list[Result]:
-        """Answer several questions, embedding them in one batch."""
+    def ask_many(
+        self, questions: list[str], k: int = 3, ids: list[str | None] | None = None, strict: bool = True
+    ) -> list[Result]:
+        """Answer several questions, embedding them in one batch. With ``strict=False`` a
+        question that cannot be asked gets a Result with the reason instead of raising."""
         ids = ids or [None] * len(questions)
-        cleaned = [clean_question(q) for q in questions]
-        vecs = self._query_vectors(cleaned)
-        return [self._answer(q, v, k, i) for q, v, i in zip(cleaned, vecs, ids)]
+        results: list[Result | None] = [None] * len(questions)
+        askable: list[tuple[int, str]] = []
+        for n, q in enumerate(questions):
+            try:
+                askable.append((n, clean_question(q)))
+            except QuestionError as exc:
+                if strict:
+                    raise
+                results[n] = Result(question=str(q), citations=[], id=ids[n], reason=f"bad question: {exc}")
+        vecs = self._query_vectors([q for _, q in askable]) if askable else []
+        for (n, q), v in zip(askable, vecs):
+            results[n] = self._answer(q, v, k, ids[n])
+        return results
+
+    def _passages(self, question: str, vec, k: int) -> list[Citation]:
+        """Passages to answer from. A question that needs two figures ("A比B多多少") also
+        gets the passages of each half, since the two figures may stand far apart."""
+        passages = self._citations(question, vec, k)
+        halves = sub_questions(analyse(question))
+        if halves is None:
+            return passages
+        seen = {(c.doc, c.start) for c in passages}
+        texts = [h.text for h in halves]
+        for text, hvec in zip(texts, self._query_vectors(texts)):
+            for c in self._citations(text, hvec, k):
+                if (c.doc, c.start) not in seen:
+                    seen.add((c.doc, c.start))
+                    passages.append(dataclasses.replace(c, rank=len(passages) + 1))
+        return passages
 
     def _answer(self, question: str, vec, k: int, id: str | None) -> Result:
-        passages = self._citations(question, vec, max(k, ANSWER_PASSAGES))
+        passages = self._passages(question, vec, max(k, ANSWER_PASSAGES))
         ans, reason = answer(question, passages)
         shown = passages[:k]
         used = {ans.get("citation")} | {o.get("citation") for o in ans.get("operands", [])} if ans else set()

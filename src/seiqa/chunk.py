@@ -43,6 +43,11 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _in_word(c: str) -> bool:
+    """Part of a number or Latin word (CJK characters stand alone and may be cut between)."""
+    return c.isascii() and c.isalnum() or c in "．.０１２３４５６７８９"
+
+
 def _split_long(text: str, s: int, e: int, size: int) -> list[tuple[int, int]]:
     """Cut a span longer than ``size`` at clause marks, else hard at ``size``."""
     pieces = []
@@ -50,7 +55,7 @@ def _split_long(text: str, s: int, e: int, size: int) -> list[tuple[int, int]]:
         window = text[s : s + size]
         cut = max(window.rfind(m) for m in _CLAUSE_MARKS)
         cut = s + cut + 1 if cut >= size // 3 else s + size
-        while cut - s > size // 2 and text[cut - 1].isalnum() and text[cut].isalnum():
+        while cut - s > size // 2 and _in_word(text[cut - 1]) and _in_word(text[cut]):
             cut -= 1  # do not cut inside a number or a Latin word
         pieces.append((s, cut))
         s = cut

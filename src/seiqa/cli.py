@@ -172,7 +172,7 @@ def cmd_batch(args) -> int:
     with tmp.open("w", encoding="utf-8") as out, tqdm(total=len(items), desc="answering", unit="q") as bar:
         for i in range(0, len(items), batch):
             part = items[i : i + batch]
-            for item, result in zip(part, a.ask_many([x.question for x in part], k=args.k, ids=[x.id for x in part])):
+            for item, result in zip(part, a.ask_many([x.question for x in part], k=args.k, ids=[x.id for x in part], strict=False)):
                 out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
             bar.update(len(part))
     tmp.replace(args.output)
