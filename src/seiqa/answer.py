@@ -201,7 +201,7 @@ def type_fit(q: Question, quantity: Quantity, role: str) -> float:
     if asks == "year":
         return 1.0 if kind in ("year", "decade", "century") else 0.5 if kind == "date" else -1.0
     if asks == "when":
-        return 1.0 if is_time else -1.0
+        return 1.0 if is_time else 0.5 if normalise(quantity.unit) == "岁" else -1.0
     if asks == "date":
         return 1.0 if kind == "date" else 0.3 if kind in ("year", "month") else -1.0
     if asks == "month":
@@ -398,6 +398,13 @@ _ERAS = ("公元前", "西元前", "民国", "公元", "西元", "明治", "大�
          "咸丰", "道光", "嘉庆", "乾隆", "雍正", "康熙", "顺治", "崇祯", "万历", "永乐", "洪武", "贞观", "开元", "天宝")
 
 
+_TIME_TAIL = re.compile(
+    r"(?:[初底末]|上旬|中旬|下旬|早期|中期|晚期|末期|中叶|初期|春|夏|秋|冬|上半年|下半年)?"
+    r"(?:[0-9]{1,2}[时点](?:[0-9]{1,2}分)?)?"
+    r"(?:(?:至|到|~|-|—)(?=[0-9])(?:[0-9]{4}年代|[0-9]{1,2}世纪|(?:[0-9]{4}年)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}[日号])?))?"
+)
+
+
 def answer_span(q: Question, text: str, qn: Quantity) -> tuple[int, int]:
     """The part of a figure that answers the question, passage-relative: the year of a
     date when a year is asked (1897年11月1日 -> 1897年), its month when a month is
@@ -416,6 +423,10 @@ def answer_span(q: Question, text: str, qn: Quantity) -> tuple[int, int]:
             if before.endswith(era):
                 start -= len(era)
                 break
+    if q.asks == "when":
+        m = _TIME_TAIL.match(normalise(text[end : end + 40]))
+        if m:  # a period, a time of day or the other end of a span: 1901年晚期, …日18时, …至23日
+            end += m.end()
     return start, end
 
 
@@ -478,6 +489,16 @@ def _clip(text: str, s: int, e: int, q: Question) -> tuple[int, int]:
     return best
 
 
+_WHERE = re.compile(r"哪里|哪儿|何处|何地|在哪|地址|位置|什么地方|哪个地方")
+_PLACE = re.compile(r"(?:位于|坐落于|坐落在|地处|地址为|地址是|地址:|设于|设在|总部位于|总部设在)\s*([^，。；,;：:（）()]+)")
+
+
+def _place(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """For a "where" question: the place named after 位于/坐落于/地址为 … in the sentence."""
+    m = _PLACE.search(normalise(text), s, e)
+    return (m.start(1), m.end(1)) if m else None
+
+
 def answer_fact(q: Question, citations: list[Citation]) -> dict[str, Any] | None:
     best = None
     for cit in citations:
@@ -491,7 +512,7 @@ def answer_fact(q: Question, citations: list[Citation]) -> dict[str, Any] | None
     if best is None or best[1] < MIN_FACT_LEXICAL:
         return None
     _, lexical, cit, s, e = best
-    s, e = _clip(cit.text, s, e, q)
+    s, e = (_WHERE.search(q.norm) and _place(cit.text, s, e)) or _clip(cit.text, s, e, q)
     return {
         "type": "fact",
         "text": to_script(cit.text[s:e], q.script),
