@@ -4,7 +4,13 @@
 """
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
+
+# OpenMP threads of torch and FAISS spin while they wait by default; on a busy 2-core
+# machine that made one query embedding take ~1 s instead of ~40 ms (bench/README.md).
+# Must be set before either library loads its OpenMP runtime; a value set by the user wins.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 __version__ = "0.1.0"
 __all__ = ["Assistant", "__version__"]
