@@ -29,7 +29,7 @@ _CLAUSE_SPLIT = re.compile(r"[，,；;：:（）()]")
 _ITEM_SPLIT = re.compile(r"[、和与及跟同]|以及")
 
 # Score weights and the abstention threshold, tuned on tests/qa/default.jsonl and the
-# numeric questions of DRCD/CMRC dev (see README, "Answer extraction").
+# numeric questions of DRCD/CMRC dev (see README, "Results › Answers").
 W_SENTENCE, W_BEFORE, W_PASSAGE = 0.8, 0.6, 0.4  # credit of a term found outside the clause
 W_PROX = 0.3
 W_TYPE = 0.5
