@@ -405,8 +405,6 @@ def w_incremental(a: dict) -> dict:
 
 
 def w_query(a: dict) -> dict:
-    import numpy as np  # noqa: F401
-
     from seiqa.answer import answer
     from seiqa.assistant import Assistant
     from seiqa.retrieve import RetrieveSettings, retrieve

@@ -44,11 +44,9 @@ sys.path.insert(0, str(ROOT / "src"))  # run from a checkout even without instal
 from seiqa import embed  # noqa: E402
 from seiqa import index as index_mod  # noqa: E402
 from seiqa.chunk import ChunkSettings  # noqa: E402
-from seiqa.cite import lookup, skeleton  # noqa: E402
-from seiqa.evaluate import Gold, gold_rank, summarise  # noqa: E402
+from seiqa.evaluate import Gold, answer_in, gold_rank, locate, summarise  # noqa: E402
 from seiqa.ingest import IngestError, list_corpus, read_document  # noqa: E402
-from seiqa.normalise import normalise  # noqa: E402
-from seiqa.records import Citation, Document  # noqa: E402
+from seiqa.records import Citation  # noqa: E402
 from seiqa.retrieve import RetrieveSettings, retrieve  # noqa: E402
 from seiqa.squad import has_digit, import_squad, read_squad_qa  # noqa: E402
 
@@ -94,42 +92,6 @@ def log(msg: str) -> None:
 
 # --- locating the default set's gold spans ------------------------------------------------
 
-def _find_all(hay: str, needle: str, lo: int = 0, hi: int | None = None) -> list[int]:
-    hi = len(hay) if hi is None else hi
-    out, i = [], hay.find(needle, lo, hi)
-    while i >= 0:
-        out.append(i)
-        i = hay.find(needle, i + 1, hi)
-    return out
-
-
-def locate_evidence(docs: dict[str, Document], evidence: str) -> list[Gold]:
-    """Every place the evidence stands: exact first, else skeleton matching (any script,
-    width, spacing or punctuation)."""
-    found = [Gold(rel, i, i + len(evidence)) for rel, d in docs.items() for i in _find_all(d.text, evidence)]
-    if found:
-        return found
-    return [Gold(loc.doc, loc.start, loc.end) for loc in lookup(docs.values(), evidence) if loc.end > loc.start]
-
-
-def locate_answer(text: str, answer: str, ev: Gold) -> Gold | None:
-    """The answer's span inside an evidence span: exact, else on the normalised text
-    (same length), else on skeletons."""
-    i = text.find(answer, ev.start, ev.end)
-    if i >= 0:
-        return Gold(ev.doc, i, i + len(answer))
-    norm = normalise(text[ev.start : ev.end])
-    i = norm.find(normalise(answer))
-    if i >= 0:
-        return Gold(ev.doc, ev.start + i, ev.start + i + len(answer))
-    hay, offsets = skeleton(text[ev.start : ev.end])
-    needle, _ = skeleton(answer)
-    i = hay.find(needle) if needle else -1
-    if i >= 0:
-        return Gold(ev.doc, ev.start + offsets[i], ev.start + offsets[i + len(needle) - 1] + 1)
-    return None
-
-
 def load_default(corpus: Path, qa_path: Path) -> tuple[list[Question], dict]:
     docs = {}
     for f in list_corpus(corpus):
@@ -152,7 +114,7 @@ def load_default(corpus: Path, qa_path: Path) -> tuple[list[Question], dict]:
             ev_text = row.get(key)
             if not ev_text:
                 continue
-            places = locate_evidence(docs, ev_text)
+            places = locate(docs, ev_text)
             if not places:
                 stats["not_located"].append({"id": row.get("id"), "field": key, "text": ev_text})
                 continue
@@ -163,7 +125,7 @@ def load_default(corpus: Path, qa_path: Path) -> tuple[list[Question], dict]:
             for ev in places:
                 # fact and computed answers are judged by their evidence (a computed value
                 # need not stand in the text; a digit match inside the evidence would be chance)
-                span = None if row.get("type") in ("fact", "computed") else locate_answer(docs[ev.doc].text, answer, ev)
+                span = None if row.get("type") in ("fact", "computed") else answer_in(docs[ev.doc].text, answer, ev)
                 if span is None and row.get("type") not in ("fact", "computed"):
                     stats["answer_not_in_evidence"] += 1
                 golds.append(span or ev)

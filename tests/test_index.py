@@ -1,7 +1,6 @@
 """The index on disk: build, freshness, incremental rebuilds, damage, atomicity."""
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 

@@ -336,7 +336,9 @@ def locate(docs: Mapping[str, Any], text: str) -> list[Gold]:
     return [Gold(loc.doc, loc.start, loc.end) for loc in lookup(docs.values(), text, limit=50) if loc.end > loc.start]
 
 
-def _answer_in(text: str, answer: str, ev: Gold) -> Gold | None:
+def answer_in(text: str, answer: str, ev: Gold) -> Gold | None:
+    """The answer's span inside an evidence span: exact, else on the normalised text
+    (same length), else on skeletons (script, width, spacing, punctuation ignored)."""
     from .cite import skeleton
     from .normalise import normalise
 
@@ -398,7 +400,7 @@ def gold_spans(
         for ev in locate(docs, ev_text):
             span = None
             if answers and kind not in ("fact", "computed") and rule == "evidence":
-                span = _answer_in(docs[ev.doc].text, answers[0], ev)
+                span = answer_in(docs[ev.doc].text, answers[0], ev)
             golds.append(span or ev)
     if not golds:
         return [], "not_located"
