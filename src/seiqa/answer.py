@@ -189,10 +189,30 @@ def hint_unit(hint: str) -> tuple[str, str] | None:
     return None
 
 
+_DIMENSIONS = (
+    (re.compile(r"多远|多长(?!时间)|多高|多深|多宽|多厚|长度|距离多少|高度|深度"), "length"),
+    (re.compile(r"面积"), "area"),
+    (re.compile(r"多重|重量"), "mass"),
+)
+
+
+def _dimension_asked(norm: str) -> str:
+    return next((kind for pattern, kind in _DIMENSIONS if pattern.search(norm)), "")
+
+
+def measure_word(q: Question, quantity: Quantity, after: str) -> str:
+    """The measure word asked (多少步 -> 步) when it stands right after a figure that the
+    number parser gave no unit (80步); "" otherwise."""
+    if quantity.unit or not q.unit_hint:
+        return ""
+    word = q.unit_hint[:1]
+    return word if after.startswith(word) and "\u4e00" <= word <= "\u9fff" else ""
+
+
 _SHORT_YEAR = re.compile(r"^(?:(?:公元前?|西元前?|前)[0-9]{1,4}|[1-9][0-9]{2,3})年$")
 
 
-def type_fit(q: Question, quantity: Quantity, role: str) -> float:
+def type_fit(q: Question, quantity: Quantity, role: str, after: str = "") -> float:
     """+1 when the figure is the kind of thing asked, negative when it cannot be."""
     kind, asks = quantity.kind, q.asks
     if asks in ("year", "when") and kind == "duration" and _SHORT_YEAR.match(normalise(quantity.text)):
@@ -240,6 +260,11 @@ def type_fit(q: Question, quantity: Quantity, role: str) -> float:
         return 1.0 if kind == "percent" else -0.5
     if _unit_fits(q.unit_hint, quantity.unit):
         return 1.0
+    dimension = _dimension_asked(q.norm)
+    if dimension:  # 多远/多长 ask a length, 面积 an area, 多重 a mass
+        return 1.0 if kind == dimension else -1.0
+    if measure_word(q, quantity, after):
+        return 0.8  # 多少步 -> "80步": a measure word the number parser does not know
     wanted = hint_unit(q.unit_hint)
     if wanted:  # a measurement was asked in a unit: another kind cannot answer
         return 0.8 if quantity.kind == wanted[1] else -1.0
@@ -371,7 +396,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                 parts = {
                     "lexical": lexical,
                     "proximity": _proximity(q, norm, s, e, qn.start),
-                    "type": type_fit(q, qn, role),
+                    "type": type_fit(q, qn, role, norm[qn.end : qn.end + 2]),
                     "time": time_fit(q, _without(norm[cs:ce], qn, cs), norm[s:e], norm[:s]),
                     "align": align,
                     "metric": _metric_fit(q, norm[cs:ce], norm[s:e], item),
@@ -423,6 +448,7 @@ def answer_span(q: Question, text: str, qn: Quantity) -> tuple[int, int]:
             if before.endswith(era):
                 start -= len(era)
                 break
+    end += len(measure_word(q, qn, normalise(text[end : end + 2])))
     if q.asks == "when":
         m = _TIME_TAIL.match(normalise(text[end : end + 40]))
         if m:  # a period, a time of day or the other end of a span: 1901年晚期, …日18时, …至23日
