@@ -218,8 +218,10 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "") -> flo
     if asks in ("year", "when") and kind == "duration" and _SHORT_YEAR.match(normalise(quantity.text)):
         return 0.8  # "376年" is a year when a year is asked
     is_time = kind in ("year", "date", "month", "decade", "century")
-    if asks == "year":
-        return 1.0 if kind in ("year", "decade", "century") else 0.5 if kind == "date" else -1.0
+    if asks == "year":  # a date counts only when it names its year (4月21日 does not)
+        if kind == "date":
+            return 0.5 if quantity.date and quantity.date[0] is not None else -1.0
+        return 1.0 if kind in ("year", "decade", "century") else -1.0
     if asks == "when":
         return 1.0 if is_time else 0.5 if normalise(quantity.unit) == "岁" else -1.0
     if asks == "date":

@@ -14,6 +14,8 @@ from .segment import stopwords, terms, words
 
 # What is asked, tried in order: the first pattern that matches wins.
 _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # a change against the previous period is stated, not computed: 比上年提高了多少
+    ("growth", re.compile(r"(?:同比|环比|比上年|较上年|比去年|比前一年|比上一年|较去年).{0,12}?(?:多少|几|百分之几)")),
     ("ratio", re.compile(r"是.{0,30}?的(?:几|多少)倍|(?:几|多少)倍于")),
     ("diff", re.compile(r"(?:比|较|相比|与).{1,30}?(?:多|少|高|低|大|小|增加|减少|增长|下降)了?(?:多少|几)")),
     ("rank", re.compile(r"第几|排(?:名|在|行)?第?几|名列第?几|位(?:居|列)第?几|第几(?:名|位|大)|排名(?:是|为)?多少")),
@@ -22,7 +24,6 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("when", re.compile(r"什么时候|何时|哪个时候|什么时间|什么时后|(?:哪一?个?|什么|何|几)(?:时期|年代|世纪|朝代|年间)")),
     ("month", re.compile(r"哪一?个?月|几月份?")),
     ("age", re.compile(r"几岁|多少岁|年龄|多大年纪")),
-    ("growth", re.compile(r"(?:同比|环比|比上年|较上年|比去年|比前一年).{0,12}?(?:多少|几|百分之几)")),
     ("share", re.compile(r"比例|比重|占比|百分之几|百分比|份额|渗透率|占.{0,20}?(?:多少|几成)|几成")),
     ("growth", re.compile(r"(?:增长|增幅|增速|增加|下降|降幅|减少|上升|提高|提升|涨幅|跌幅)(?:率|了)?(?:多少|几|百分之几)|(?:增长|增幅|增速|涨幅)(?:率)?(?:是|为)?(?:多少|几)")),
     ("duration", re.compile(r"多久|多长时间|(?:几|多少)(?:年|个月|天|小时|周|星期)(?!份)")),

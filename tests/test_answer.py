@@ -1,0 +1,124 @@
+"""Answer templates on hand-made passages (no model: citations are built directly)."""
+import pytest
+
+from seiqa.answer import answer, sub_questions
+from seiqa.question import analyse
+from seiqa.records import Citation
+
+NEV = (
+    "2024年，新能源汽車產銷分別完成1288.8萬輛和1286.6萬輛，同比分別增長34.4%和35.5%，"
+    "新能源汽車新車銷量達到汽車新車總銷量的40.9%，比上年提高9.3個百分點。"
+)
+NEV_2023 = "2023年，新能源汽車產銷分別為958.7萬輛和949.5萬輛。"
+EXPORT = "出口方面，2024年新能源汽車出口128.4萬輛，同比增長6.7%。"
+FLEET = "截至2024年底，全國新能源汽車保有量達3140萬輛，占汽車總量的8.90%；其中純電動汽車保有量2209萬輛，占新能源汽車保有量的70.34%。"
+
+
+def cites(*texts: str) -> list[Citation]:
+    out, pos = [], 0
+    for rank, t in enumerate(texts, start=1):
+        out.append(Citation(rank, "doc.txt", pos, pos + len(t), t, "三、現狀 › 3、新能源汽車", 1.0))
+        pos += len(t) + 1
+    return out
+
+
+def ask(question: str, *texts: str):
+    got, reason = answer(question, cites(*texts))
+    return got, reason
+
+
+@pytest.mark.parametrize(
+    "question,expected",
+    [
+        ("2024年新能源汽车产量是多少？", "1288.8萬輛"),  # 分别: 产 -> first figure
+        ("2024年新能源汽車銷量是多少？", "1286.6萬輛"),  # 销 -> second figure
+        ("2024年新能源汽车销量同比增长多少？", "35.5%"),  # the second 分别 reuses 产/销
+        ("2024年新能源汽车产量同比增长多少？", "34.4%"),
+        ("2024年新能源汽车新车销量占汽车新车总销量的比重是多少？", "40.9%"),
+        ("2024年新能源汽车市场占有率比上年提高了多少个百分点？", "9.3個百分點"),
+    ],
+)
+def test_respectively_alignment_growth_and_share(question, expected):
+    got, _ = ask(question, NEV, EXPORT)
+    assert got is not None and got["source_text"] == expected
+
+
+def test_answer_in_question_script_with_value_unit_and_offsets():
+    got, _ = ask("2024年新能源汽车销量是多少？", EXPORT, NEV)
+    assert got["text"] == "1286.6万辆" and got["value"] == 12866000.0 and got["unit"] == "辆"
+    start = len(EXPORT) + 1 + NEV.index("1286.6萬輛")
+    assert (got["doc"], got["start"], got["end"]) == ("doc.txt", start, start + len("1286.6萬輛"))
+    assert got["citation"] == 2 and got["sentence"].startswith("2024年，新能源汽車產銷")
+
+
+def test_share_of_the_right_whole():
+    got, _ = ask("新能源汽车保有量占汽车总量的比例是多少？", FLEET)
+    assert got["source_text"] == "8.90%"
+    got, _ = ask("纯电动汽车保有量占新能源汽车保有量的比例是多少？", FLEET)
+    assert got["source_text"] == "70.34%"
+
+
+def test_wrong_year_abstains_with_reason():
+    got, reason = ask("2019年新能源汽车产量是多少？", NEV, EXPORT)
+    assert got is None and reason.startswith("not in the corpus")
+
+
+def test_money_metric_rejects_counts():
+    got, reason = ask("2024年新能源汽车出口额是多少？", EXPORT)
+    assert got is None and "not in the corpus" in reason
+
+
+def test_year_asked_takes_the_year_of_a_date_and_not_a_yearless_date():
+    text = "2017年4月21日，會議將最終報告提交給政府。5月20日聯軍登陸。"
+    got, _ = ask("會議於何年提交最終報告？", text)
+    assert got["source_text"] == "2017年"
+    got, _ = ask("聯軍在哪一年登陸？", "5月20日聯軍登陸。")
+    assert got is None
+
+
+def test_when_keeps_periods_and_spans():
+    got, _ = ask("击剑比赛在什么时期举行？", "击剑比赛提早于2009年9月16日至23日在青岛大学体育馆进行。")
+    assert got["source_text"] == "2009年9月16日至23日"
+
+
+def test_measure_word_and_dimension():
+    text = "十五数字推盘的最优解至多有80步；沃夫424是一个联星系统，距离太阳大约14.2光年。"
+    assert ask("十五数字推盘的最优解至多有多少步？", text)[0]["source_text"] == "80步"
+    assert ask("沃夫424距离太阳多远？", text)[0]["source_text"] == "14.2光年"
+
+
+def test_where_question_gets_the_place():
+    text = "嘉诺撒圣家学校是香港的一所津贴女子小学，位于九龙城联合道102号，于1954年创校。"
+    got, _ = ask("嘉诺撒圣家学校的地址是哪里？", text)
+    assert got["type"] == "fact" and got["source_text"] == "九龙城联合道102号"
+
+
+def test_fact_question_gets_its_sentence():
+    text = "長三角地區形成了完整的產業鏈。上海、合肥和常州是重要的新能源汽車生產基地。"
+    got, _ = ask("哪些城市是重要的新能源汽车生产基地？", text)
+    assert got["type"] == "fact" and got["source_text"] == "上海、合肥和常州是重要的新能源汽車生產基地。"
+
+
+def test_sub_questions_inherit_time_subject_and_metric():
+    a, b = sub_questions(analyse("2024年新能源汽车产量比2023年多多少？"))
+    assert a.norm.startswith("2024年新能源汽车产量") and b.norm.startswith("2023年新能源汽车产量")
+    a, b = sub_questions(analyse("2024年新能源汽车产量比销量多多少？"))
+    assert b.norm.startswith("2024年新能源汽车销量")
+
+
+def test_computed_difference_shows_formula_and_both_sources():
+    got, _ = ask("2024年新能源汽车产量比2023年多多少？", NEV, NEV_2023)
+    assert got["computed"] is True and got["value"] == pytest.approx(3301000.0)
+    assert got["text"] == "330.1万辆"
+    assert [o["source_text"] for o in got["operands"]] == ["1288.8萬輛", "958.7萬輛"]
+    assert "−" in got["formula"] and {o["citation"] for o in got["operands"]} == {1, 2}
+
+
+def test_computed_ratio():
+    text = "2024年光伏新增裝機277.57GW；2024年風電新增裝機79.82GW。"
+    got, _ = ask("2024年光伏新增装机是风电新增装机的几倍？", text)
+    assert got["computed"] and got["unit"] == "倍" and got["value"] == pytest.approx(277.57 / 79.82)
+
+
+def test_no_passages_is_not_in_the_corpus():
+    assert answer("2024年新能源汽车产量是多少？", []) == (None, "not in the corpus: no passage states this")
