@@ -45,7 +45,7 @@ from seiqa import embed  # noqa: E402
 from seiqa import index as index_mod  # noqa: E402
 from seiqa.chunk import ChunkSettings  # noqa: E402
 from seiqa.evaluate import Gold, answer_in, gold_rank, locate, summarise  # noqa: E402
-from seiqa.ingest import IngestError, list_corpus, read_document  # noqa: E402
+from seiqa.ingest import read_corpus  # noqa: E402
 from seiqa.records import Citation  # noqa: E402
 from seiqa.retrieve import RetrieveSettings, retrieve  # noqa: E402
 from seiqa.squad import has_digit, import_squad, read_squad_qa  # noqa: E402
@@ -93,12 +93,7 @@ def log(msg: str) -> None:
 # --- locating the default set's gold spans ------------------------------------------------
 
 def load_default(corpus: Path, qa_path: Path) -> tuple[list[Question], dict]:
-    docs = {}
-    for f in list_corpus(corpus):
-        try:
-            docs[f.rel] = read_document(f)
-        except IngestError as exc:
-            log(f"skipped {exc}")
+    docs = read_corpus(corpus, log=log)
     rows = [json.loads(line) for line in qa_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     stats = {"questions_in_file": len(rows), "skipped_unanswerable": 0, "gold_not_located": 0,
              "answer_not_in_evidence": 0, "evidence_found_fuzzy": 0, "evidence_several_places": 0,

@@ -22,8 +22,8 @@ from . import embed
 from . import index as index_mod
 from .answer import answer, sub_questions
 from .chunk import ChunkSettings
+from .ingest import read_corpus
 from .question import analyse
-from .ingest import IngestError, list_corpus, read_document
 from .records import Citation, Document, Result
 from .retrieve import RetrieveSettings, retrieve
 
@@ -114,13 +114,7 @@ class Assistant:
         """The corpus's documents, read once (thread-safe)."""
         with self._docs_lock:
             if self._docs is None:
-                docs = {}
-                for f in list_corpus(self.corpus):
-                    try:
-                        docs[f.rel] = read_document(f)
-                    except IngestError:
-                        continue
-                self._docs = docs
+                self._docs = read_corpus(self.corpus)
         return self._docs
 
     # --- retrieval ---

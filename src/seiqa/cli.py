@@ -182,15 +182,9 @@ def cmd_batch(args) -> int:
 
 def cmd_cite(args) -> int:
     from .cite import lookup
-    from .ingest import IngestError, list_corpus, read_document
+    from .ingest import read_corpus
 
-    docs = []
-    for f in list_corpus(Path(args.corpus)):
-        try:
-            docs.append(read_document(f))
-        except IngestError as exc:
-            _log(f"skipped {exc}")
-    found = lookup(docs, args.quote)
+    found = lookup(read_corpus(Path(args.corpus), log=_log).values(), args.quote)
     if args.json:
         print(json.dumps({"quote": args.quote, "found": [x.to_dict() for x in found]}, ensure_ascii=False, indent=1))
     elif not found:
@@ -210,7 +204,8 @@ def cmd_ui(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from .evalrun import load_docs, match_predictions, meta_of, read_predictions, run_questions, score_and_report
+    from .evalrun import match_predictions, meta_of, read_predictions, run_questions, score_and_report
+    from .ingest import read_corpus
     from .qa import read_qa
     from .report import compare_files, summary_table
 
@@ -233,7 +228,7 @@ def cmd_eval(args) -> int:
     if args.pred:
         preds = match_predictions(items, read_predictions(args.pred))
         corpus = Path(args.corpus)
-        docs = load_docs(corpus) if corpus.is_dir() else None
+        docs = read_corpus(corpus) if corpus.is_dir() else None
         if docs is None:
             _log(f"{corpus} is not a folder: no retrieval metrics")
         latencies = None

@@ -153,19 +153,6 @@ def run_questions(
     return RunResult(preds, latencies, len(todo), len(done), path, dropped)
 
 
-def load_docs(corpus: Path) -> dict[str, Any]:
-    """``rel path -> Document`` of a corpus folder (unreadable files left out)."""
-    from .ingest import IngestError, list_corpus, read_document
-
-    docs = {}
-    for f in list_corpus(Path(corpus)):
-        try:
-            docs[f.rel] = read_document(f)
-        except IngestError:
-            continue
-    return docs
-
-
 def meta_of(qa: Path | str, **kw: Any) -> dict[str, Any]:
     out = {"qa": str(qa)}
     out.update({k: (str(v) if isinstance(v, Path) else v) for k, v in kw.items() if v is not None})

@@ -13,7 +13,7 @@ import hashlib
 import json
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -254,6 +254,19 @@ def read_document(file: CorpusFile) -> Document:
         encoding=encoding,
         meta=meta,
     )
+
+
+def read_corpus(corpus: Path, log: Callable[[str], None] | None = None) -> dict[str, Document]:
+    """``rel path -> Document`` of every readable file of a corpus; a file that cannot
+    be read is left out (and reported to ``log`` when given)."""
+    docs = {}
+    for f in list_corpus(corpus):
+        try:
+            docs[f.rel] = read_document(f)
+        except IngestError as exc:
+            if log:
+                log(f"skipped {exc}")
+    return docs
 
 
 def file_text(corpus: Path, rel: str, encoding: str = "utf-8") -> str:

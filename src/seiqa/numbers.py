@@ -607,6 +607,20 @@ def _core(t: str, p: int, allow_sign: bool) -> _Core | None:
     return core
 
 
+def _after_month(t: str, e: int) -> tuple[int, int | None, str]:
+    """What follows "N月" at ``e``: a day (3月15日) or a period of the month (3月底, 3月上旬).
+    Returns (end, day or None, period)."""
+    dm = _DAY_RE.match(t, e)
+    if dm:
+        d = _small_int(dm.group(1))
+        if d is not None and 1 <= d <= 31:
+            return dm.end(), d, ""
+    pm = _MONTH_PERIOD_RE.match(t, e)
+    if pm:
+        return pm.end(), None, "月" + pm.group() if len(pm.group()) == 1 else pm.group()
+    return e, None, ""
+
+
 def _date_atom(t: str, s: int, e: int, kind: str, value: int | None, unit: str,
                date: tuple[int | None, int | None, int | None] | None, period: str = "",
                unit_at: int = -1) -> _Atom:
@@ -670,17 +684,8 @@ def _special(t: str, core: _Core, p: int) -> _Atom | None:
         if mm:
             mo = _small_int(mm.group(1))
             if mo is not None and 1 <= mo <= 12:
-                e = mm.end()
-                dm = _DAY_RE.match(t, e)
-                if dm:
-                    d = _small_int(dm.group(1))
-                    if d is not None and 1 <= d <= 31:
-                        return _date_atom(t, s, dm.end(), "date", v, "", (v, mo, d))
-                per = ""
-                pm = _MONTH_PERIOD_RE.match(t, e)
-                if pm:
-                    per, e = "月" + pm.group() if len(pm.group()) == 1 else pm.group(), pm.end()
-                return _date_atom(t, s, e, "date", v, "", (v, mo, None), per)
+                e, d, per = _after_month(t, mm.end())
+                return _date_atom(t, s, e, "date", v, "", (v, mo, d), per)
         per = ""
         pm = _YEAR_PERIOD_RE.match(t, e)
         if pm:
@@ -692,15 +697,9 @@ def _special(t: str, core: _Core, p: int) -> _Atom | None:
         e = p + 1
         if t.startswith("份", e):
             e += 1
-        dm = _DAY_RE.match(t, e)
-        if dm:
-            d = _small_int(dm.group(1))
-            if d is not None and 1 <= d <= 31:
-                return _date_atom(t, s, dm.end(), "date", None, "", (None, v, d))
-        per = ""
-        pm = _MONTH_PERIOD_RE.match(t, e)
-        if pm:
-            per, e = ("月" + pm.group() if len(pm.group()) == 1 else pm.group()), pm.end()
+        e, d, per = _after_month(t, e)
+        if d is not None:
+            return _date_atom(t, s, e, "date", None, "", (None, v, d))
         a = _date_atom(t, s, e, "month", v, "月", (None, v, None), per, p)
         a.mergeable = not per
         return a
