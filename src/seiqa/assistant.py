@@ -23,7 +23,7 @@ from . import index as index_mod
 from .answer import answer, sub_questions
 from .chunk import ChunkSettings
 from .ingest import read_corpus
-from .question import analyse
+from .question import Question, analyse
 from .records import Citation, Document, Result
 from .retrieve import RetrieveSettings, retrieve
 
@@ -158,11 +158,11 @@ class Assistant:
             results[n] = self._answer(q, v, k, ids[n])
         return results
 
-    def _passages(self, question: str, vec, k: int) -> list[Citation]:
+    def _passages(self, q: Question, vec, k: int) -> list[Citation]:
         """Passages to answer from. A question that needs two figures ("A比B多多少") also
         gets the passages of each half, since the two figures may stand far apart."""
-        passages = self._citations(question, vec, k)
-        halves = sub_questions(analyse(question))
+        passages = self._citations(q.text, vec, k)
+        halves = sub_questions(q) if q.computed else None
         if halves is None:
             return passages
         seen = {(c.doc, c.start) for c in passages}
@@ -175,8 +175,9 @@ class Assistant:
         return passages
 
     def _answer(self, question: str, vec, k: int, id: str | None) -> Result:
-        passages = self._passages(question, vec, max(k, ANSWER_PASSAGES))
-        ans, reason = answer(question, passages)
+        q = analyse(question)
+        passages = self._passages(q, vec, max(k, ANSWER_PASSAGES))
+        ans, reason = answer(q, passages)
         shown = passages[:k]
         used = {ans.get("citation")} | {o.get("citation") for o in ans.get("operands", [])} if ans else set()
         shown += [c for c in passages[k:] if c.rank in used]  # the passages an answer comes from are always cited
