@@ -122,3 +122,34 @@ def test_computed_ratio():
 
 def test_no_passages_is_not_in_the_corpus():
     assert answer("2024年新能源汽车产量是多少？", []) == (None, "not in the corpus: no passage states this")
+
+
+CITIES = "長三角方面，2024年合肥新能源汽車產量約137.8萬輛，同比增長約1.1倍。"
+
+
+def test_a_figure_of_another_place_does_not_answer():
+    # a national figure is no answer for a city the question names, and the
+    # city's own figure wins over the national one
+    got, reason = ask("2024年深圳新能源汽车产量是多少？", NEV)
+    assert got is None and reason.startswith("not in the corpus")
+    got, _ = ask("2024年合肥市新能源汽车产量是多少？", NEV, CITIES)
+    assert (got["source_text"], got["qualifier"]) == ("137.8萬輛", "约")
+    got, _ = ask("2024年全国新能源汽车产量是多少？", NEV, CITIES)  # 全国 names no place
+    assert got["source_text"] == "1288.8萬輛"
+
+
+def test_an_abbreviated_name_matches_its_full_form():
+    text = "2024年，國家藥品監督管理局共批准48個1類創新藥上市。"
+    got, _ = ask("2024年国家药监局批准了多少个1类创新药？", text)
+    assert got is not None and got["source_text"] == "48個"
+
+
+def test_era_years_and_one_end_of_a_span_of_years():
+    text = "民國16年2月底，北伐軍攻克浙江全境，7月27日浙江省政府正式成立。"
+    got, _ = ask("浙江省政府在民國幾年時正式成立？", text)
+    assert got["source_text"] == "民國16年"
+    span = "1386年至1403年間受帖木兒侵襲，喬治亞經濟文化遭嚴重破壞。"
+    got, _ = ask("喬治亞哪一年開始受到帖木兒侵襲？", span)
+    assert (got["source_text"], got["value"], got["high"]) == ("1386年", 1386.0, None)
+    got, _ = ask("喬治亞的經濟文化自1386年至哪一年受到帖木兒的侵襲？", span)
+    assert (got["source_text"], got["value"]) == ("1403年", 1403.0)

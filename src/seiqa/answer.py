@@ -38,6 +38,7 @@ W_ALIGN = 0.6
 W_RANK = 0.04
 W_METRIC = 0.3
 W_SHARE = 0.5
+W_ENTITY = 1.0
 MIN_LEXICAL = 0.3
 MIN_FACT_LEXICAL = 0.55
 FACT_MAX_CHARS = 120
@@ -130,6 +131,30 @@ def _metric_fit(q: Question, clause: str, sentence: str, item: str) -> float:
     return 0.3 if _match(q.metric, sentence) >= 0.7 else -0.5
 
 
+@functools.lru_cache(maxsize=1024)
+def _abbreviation_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(".{0,3}".join(re.escape(ch) for ch in name))
+
+
+def _names(name: str, text: str) -> bool:
+    """The name is in the text, whole, by a word of it (舟山群岛 -> 群岛, as a text
+    calls a place it is about), or as the full form it abbreviates: Chinese
+    abbreviations keep characters of the full name in order (国家药监局 ->
+    国家药品监督管理局, 北大 -> 北京大学)."""
+    if _in(name, text) or any(_in(p, text) for p in sub_terms(name)):  # 舟山群岛: 群岛
+        return True
+    return len(name) >= 2 and any(len(m.group()) <= 3 * len(name) for m in _abbreviation_pattern(name).finditer(text))
+
+
+def entity_fit(q: Question, context: str) -> float:
+    """-1 when none of the places, organisations or models the question names
+    (q.entities) is in the figure's context (its passage, section path and document
+    title): a national figure does not answer a question about 深圳. 0 else. (One
+    found is enough: a question may name more than its passage does, and jieba tags
+    some common words as names.)"""
+    return -1.0 if q.entities and not any(_names(t, context) for t in q.entities) else 0.0
+
+
 # --- kind and unit fit ----------------------------------------------------------
 
 _ROLE_WORDS = re.compile(r"(增长|增加|下降|减少|增幅|增速|提高|提升|上升|降低|回落|下滑|扩大|缩小|同比|环比|涨|跌)|(占|比重|占比|份额|比例|渗透率|市占率)")
@@ -212,9 +237,12 @@ def measure_word(q: Question, quantity: Quantity, after: str) -> str:
 _SHORT_YEAR = re.compile(r"^(?:(?:公元前?|西元前?|前)[0-9]{1,4}|[1-9][0-9]{2,3})年$")
 
 
-def type_fit(q: Question, quantity: Quantity, role: str, after: str = "") -> float:
-    """+1 when the figure is the kind of thing asked, negative when it cannot be."""
+def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: str = "") -> float:
+    """+1 when the figure is the kind of thing asked, negative when it cannot be.
+    ``era`` is a calendar era written before it (民国16年 is a year)."""
     kind, asks = quantity.kind, q.asks
+    if asks in ("year", "when") and era and kind in ("duration", "year", "date"):
+        return 1.0
     if asks in ("year", "when") and kind == "duration" and _SHORT_YEAR.match(normalise(quantity.text)):
         return 0.8  # "376年" is a year when a year is asked
     is_time = kind in ("year", "date", "month", "decade", "century")
@@ -380,6 +408,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
         text = cit.text
         norm = normalise(text)
         section = normalise(cit.section)
+        title = normalise(cit.title)
         quantities = distribute_units(text, find_quantities(text))
         sents = sentences(text, 0, len(text))
         for si, (s, e) in enumerate(sents):
@@ -398,12 +427,13 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                 parts = {
                     "lexical": lexical,
                     "proximity": _proximity(q, norm, s, e, qn.start),
-                    "type": type_fit(q, qn, role, norm[qn.end : qn.end + 2]),
+                    "type": type_fit(q, qn, role, norm[qn.end : qn.end + 2], era_before(norm, qn.start)),
                     "time": time_fit(q, _without(norm[cs:ce], qn, cs), norm[s:e], norm[:s]),
                     "align": align,
                     "metric": _metric_fit(q, norm[cs:ce], norm[s:e], item),
                     "share": share_fit(q, norm, cs, qn.start) if role == "share" else 0.0,
                     "rank": -(cit.rank - 1),
+                    "entity": entity_fit(q, " ".join((norm, section, title))),
                 }
                 score = (
                     lexical
@@ -414,6 +444,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     + W_RANK * parts["rank"]
                     + W_METRIC * parts["metric"]
                     + W_SHARE * parts["share"]
+                    + W_ENTITY * parts["entity"]
                 )
                 out.append(Candidate(qn, cit, (s, e), lexical, score, parts))
     out.sort(key=lambda c: -c.score)
@@ -425,6 +456,12 @@ _ERAS = ("公元前", "西元前", "民国", "公元", "西元", "明治", "大�
          "咸丰", "道光", "嘉庆", "乾隆", "雍正", "康熙", "顺治", "崇祯", "万历", "永乐", "洪武", "贞观", "开元", "天宝")
 
 
+def era_before(norm: str, start: int) -> str:
+    """The era name written right before position ``start`` of a normalised text, or ""."""
+    before = norm[max(0, start - 3) : start]
+    return next((era for era in _ERAS if before.endswith(era)), "")
+
+
 _TIME_TAIL = re.compile(
     r"(?:[初底末]|上旬|中旬|下旬|早期|中期|晚期|末期|中叶|初期|春|夏|秋|冬|上半年|下半年)?"
     r"(?:[0-9]{1,2}[时点](?:[0-9]{1,2}分)?)?"
@@ -432,24 +469,28 @@ _TIME_TAIL = re.compile(
 )
 
 
+_RANGE_JOIN = re.compile(r"\s*(?:至|到|~|～|-|—|–)\s*")
+_ASKS_END = re.compile(r"(?:至|到|止于|直到)(?:哪一?年|何年|西元几年|公元几年)|(?:哪一?年|何年).{0,8}(?:结束|为止|截止|终止|止)")
+
+
 def answer_span(q: Question, text: str, qn: Quantity) -> tuple[int, int]:
     """The part of a figure that answers the question, passage-relative: the year of a
-    date when a year is asked (1897年11月1日 -> 1897年), its month when a month is
-    asked, and an era name before a year (民國34年)."""
+    date when a year is asked (1897年11月1日 -> 1897年), one end of a span of years,
+    its month when a month is asked, and an era name before a year (民國34年)."""
     start, end = qn.start, qn.end
     span = text[start:end]
     norm = normalise(span)
-    if q.asks == "year" and qn.kind == "date" and "年" in norm:
+    if q.asks == "year" and qn.kind == "year" and qn.high is not None:
+        cut = _RANGE_JOIN.search(norm)
+        if cut:  # one end of 1592年至1598年: the start, unless the end is asked (至哪一年)
+            start, end = (start + cut.end(), end) if _ASKS_END.search(q.norm) else (start, start + cut.start())
+    elif q.asks == "year" and qn.kind == "date" and "年" in norm:
         end = start + norm.index("年") + 1
     elif q.asks == "month" and qn.kind == "date" and "月" in norm:
         start = start + (norm.index("年") + 1 if "年" in norm[: norm.index("月")] else 0)
         end = qn.start + norm.index("月") + 1
     if q.asks in ("year", "when"):
-        before = normalise(text[max(0, start - 3) : start])
-        for era in _ERAS:
-            if before.endswith(era):
-                start -= len(era)
-                break
+        start -= len(era_before(normalise(text), start))
     end += len(measure_word(q, qn, normalise(text[end : end + 2])))
     if q.asks == "when":
         m = _TIME_TAIL.match(normalise(text[end : end + 40]))
@@ -463,12 +504,15 @@ def _quantity_answer(q: Question, c: Candidate) -> dict[str, Any]:
     s, e = c.sentence
     a, b = answer_span(q, c.citation.text, qn)
     span = c.citation.text[a:b]
+    value, high = qn.value, qn.high
+    if high is not None and b - a < qn.end - qn.start:  # one end of a span was asked
+        value, high = (high if a > qn.start else value), None
     return {
         "type": q.asks,
         "text": to_script(span, q.script),
         "source_text": span,
-        "value": qn.value,
-        "high": qn.high,
+        "value": value,
+        "high": high,
         "unit": to_script(qn.unit, q.script),
         "kind": qn.kind,
         "qualifier": to_script(qn.qualifier, q.script),
@@ -484,16 +528,16 @@ def _quantity_answer(q: Question, c: Candidate) -> dict[str, Any]:
 
 def acceptable(c: Candidate) -> bool:
     p = c.parts
-    return c.lexical >= MIN_LEXICAL and min(p["type"], p["align"], p["time"]) >= 0
+    return c.lexical >= MIN_LEXICAL and min(p["type"], p["align"], p["time"], p["entity"]) >= 0
 
 
 def answer_figure(q: Question, citations: list[Citation]) -> tuple[dict[str, Any] | None, Candidate | None]:
     cands = candidates(q, citations)
     if not cands:
         return None, None
-    best = cands[0]
-    if not acceptable(best):
-        return None, best
+    best = next((c for c in cands if acceptable(c)), None)
+    if best is None:
+        return None, cands[0]
     return _quantity_answer(q, best), best
 
 

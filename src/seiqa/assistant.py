@@ -128,7 +128,7 @@ class Assistant:
         out = []
         for rank, hit in enumerate(hits, start=1):
             c = self.index.chunks[hit.chunk_id]
-            out.append(Citation(rank, c.doc, c.start, c.end, c.text, c.section, round(hit.score, 4)))
+            out.append(Citation(rank, c.doc, c.start, c.end, c.text, c.section, round(hit.score, 4), self.index.title(c.doc)))
         return out
 
     def search(self, question: str, k: int = 5) -> list[Citation]:

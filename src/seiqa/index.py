@@ -215,6 +215,10 @@ class Index:
     dense: object  # faiss.Index
     bm25: object  # bm25s.BM25
 
+    def title(self, doc: str) -> str:
+        entry = self.manifest["corpus"]["files"].get(doc)
+        return str(entry.get("title") or "") if isinstance(entry, dict) else ""
+
     def search_bm25(self, query_terms: list[str], k: int) -> list[tuple[int, float]]:
         vocab = self.bm25.vocab_dict
         known = [t for t in query_terms if t in vocab]

@@ -87,6 +87,7 @@ class Question:
     money: bool = False  # the metric is an amount of money (…额, 收入, 产值, 多少钱 …)
     metric: str = ""  # the word just before the question word (产量 in 产量是多少), "" if none
     share_base: tuple[str, ...] = ()  # for "A占B的比重": the terms of B, the whole a share is of
+    entities: tuple[str, ...] = ()  # named places, organisations, people and models (深圳, 6g): see entities_of
 
     @property
     def numeric(self) -> bool:
@@ -161,6 +162,45 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
     return ""
 
 
+# The default scope of a Chinese policy or statistical text: a question naming it names
+# no particular place (2024年全国…, 我国…).
+_NATIONAL = frozenset("中国 全国 我国 国内 中华人民共和国 中国大陆 大陆 本国 全国各地 国家".split())
+_NAME_TAGS = frozenset("ns nr nt nrt nrfg".split())
+_MIN_FREQ = 4  # jieba's dictionary holds rare fragments tagged as names (封为平 3, 阳亭侯 2)
+_MODEL_NAME = re.compile(r"[a-z]+[0-9][a-z0-9]*|[0-9]+[a-z]+[a-z0-9]*")  # 5g, c919, h7n9, 3d (not 2024年)
+_PLACE_SUFFIX = frozenset("省市县州")
+
+
+@functools.lru_cache(maxsize=1)
+def _pos_tokenizer():
+    import jieba.posseg
+
+    from .segment import _tokenizer
+
+    return jieba.posseg.POSTokenizer(_tokenizer())
+
+
+def entities_of(norm: str) -> tuple[str, ...]:
+    """The names a question is about: places, organisations and people (jieba's
+    part-of-speech tags ns/nt/nr for dictionary words, or a word ending in 省/市/县…), and model names
+    mixing letters and digits (5g, c919). Not the country as a whole (全国, 我国):
+    that is the default scope of a Chinese policy text. A figure stated for another
+    place or organisation does not answer a question naming one."""
+    from .segment import _tokenizer
+
+    known = _tokenizer().FREQ
+    out: list[str] = []
+    segmented = words(norm)
+    for w, tag in _pos_tokenizer().lcut(norm):
+        # a dictionary word with a name tag (jieba's guesses at unknown words glue
+        # function characters to names: 于省, 时自)
+        if len(w) >= 2 and tag in _NAME_TAGS and known.get(w, 0) >= _MIN_FREQ and w in segmented and w not in _NATIONAL and w not in _QUESTION_WORDS:
+            out.append(w)
+    out += [w for w in segmented if len(w) >= 3 and w[-1] in _PLACE_SUFFIX and w[:-1] not in out and w not in out]
+    out += [m.group() for m in _MODEL_NAME.finditer(norm) if m.group() not in out]
+    return tuple(dict.fromkeys(out))
+
+
 def analyse(text: str) -> Question:
     norm = normalise(text)
     asks = asks_of(norm)
@@ -171,4 +211,6 @@ def analyse(text: str) -> Question:
     found = content_terms(norm)
     base = re.search(r"占(.+?)(?:的)?(?:比重|比例|份额|百分之几|多少|几成)", norm)
     share_base = content_terms(base.group(1)) if base else ()
-    return Question(text, norm, detect_script(text), asks, unit_hint, years, found, money, metric_of(norm, found), share_base)
+    return Question(
+        text, norm, detect_script(text), asks, unit_hint, years, found, money, metric_of(norm, found), share_base, entities_of(norm)
+    )

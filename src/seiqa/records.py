@@ -62,6 +62,7 @@ class Citation:
     text: str
     section: str
     score: float
+    title: str = ""  # the document's title (its first line, or the file name)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
