@@ -153,3 +153,17 @@ def test_era_years_and_one_end_of_a_span_of_years():
     assert (got["source_text"], got["value"], got["high"]) == ("1386年", 1386.0, None)
     got, _ = ask("喬治亞的經濟文化自1386年至哪一年受到帖木兒的侵襲？", span)
     assert (got["source_text"], got["value"]) == ("1403年", 1403.0)
+
+
+@pytest.mark.parametrize(
+    "question,text,expected",
+    [
+        ("刘备称汉中王是什么时候？", "建安二十四年（219年），刘备称汉中王，任命廖立为侍中。", "建安二十四年（219年）"),
+        ("宋子仙在什么时候向王僧辩投降？", "大宝二年（551年）六月二十二日，宋子仙向王僧辩投降。", "大宝二年（551年）六月二十二日"),
+        ("余蔚在什么时候被任命为太傅？", "396年五月初九，后燕皇帝任命扶余王余蔚为太傅。", "396年五月初九"),
+        ("金关丈夫在什么时候进入分黉就读？", "明治43年(1910年)4月，金关丈夫进入分黉就读。", "明治43年(1910年)4月"),
+    ],
+)
+def test_when_answers_the_whole_date(question, text, expected):
+    got, _ = ask(question, text)
+    assert got["source_text"] == expected

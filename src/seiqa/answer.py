@@ -473,6 +473,28 @@ _RANGE_JOIN = re.compile(r"\s*(?:至|到|~|～|-|—|–)\s*")
 _ASKS_END = re.compile(r"(?:至|到|止于|直到)(?:哪一?年|何年|西元几年|公元几年)|(?:哪一?年|何年).{0,8}(?:结束|为止|截止|终止|止)")
 
 
+# A whole Chinese date around a figure, for "when" questions: a reign-era year with its
+# Western year in brackets (建安二十四年（219年）, 明治43年(1910年)), then a season,
+# month and day in digits or Chinese numerals (秋, 六月二十二日, 五月初九).
+_BRACKET_YEAR = r"\s*[（(]\s*(?:公元前?|西元前?)?[0-9]{1,4}年\s*[）)]"
+_DATE_EXPRESSION = re.compile(
+    r"(?:[\u4e00-\u9fff]{2}[元一二三四五六七八九十]{1,4}年" + _BRACKET_YEAR
+    + r"|(?:" + "|".join(_ERAS) + r")?[0-9]{1,4}年(?:" + _BRACKET_YEAR + r")?)?"
+    r"[春夏秋冬]?(?:(?:[0-9]{1,2}|[正一二三四五六七八九十]{1,3})月"
+    r"(?:[0-9]{1,2}[日号]|初[一二三四五六七八九十]{1,2}|[一二三四五六七八九十廿卅]{1,3}[日号])?)?"
+)
+
+
+def date_expression(norm: str, start: int, end: int) -> tuple[int, int]:
+    """The longest date expression of a normalised text that holds [start, end)."""
+    best = (start, end)
+    for pos in range(max(0, start - 16), start + 1):
+        m = _DATE_EXPRESSION.match(norm, pos)
+        if m and m.end() >= end and m.end() - pos > best[1] - best[0]:
+            best = (pos, m.end())
+    return best
+
+
 def answer_span(q: Question, text: str, qn: Quantity) -> tuple[int, int]:
     """The part of a figure that answers the question, passage-relative: the year of a
     date when a year is asked (1897年11月1日 -> 1897年), one end of a span of years,
@@ -493,6 +515,7 @@ def answer_span(q: Question, text: str, qn: Quantity) -> tuple[int, int]:
         start -= len(era_before(normalise(text), start))
     end += len(measure_word(q, qn, normalise(text[end : end + 2])))
     if q.asks == "when":
+        start, end = date_expression(normalise(text), start, end)
         m = _TIME_TAIL.match(normalise(text[end : end + 40]))
         if m:  # a period, a time of day or the other end of a span: 1901年晚期, …日18时, …至23日
             end += m.end()
