@@ -167,3 +167,23 @@ def test_era_years_and_one_end_of_a_span_of_years():
 def test_when_answers_the_whole_date(question, text, expected):
     got, _ = ask(question, text)
     assert got["source_text"] == expected
+
+
+@pytest.mark.parametrize(
+    "question,text,expected",
+    [
+        ("西土城站是哪条线路的车站？", "西土城站位于北京市海淀区，是北京地铁10号线的一个车站。", "北京地铁10号线"),
+        ("布拉德利在1993-1996期间效力于哪个队？", "布拉德利先后效力于费城76人队（1993-1996）、新泽西网队（1996-1997）。", "费城76人队"),
+        ("「十三五」規劃在原有七大產業之外新增了哪一個產業？", "2016年，國務院在原有七大產業之外新增「數字創意產業」，使產業範圍擴展為八大領域。", "數字創意產業"),
+    ],
+)
+def test_fact_answer_is_the_phrase_where_the_question_word_stands(question, text, expected):
+    got, _ = ask(question, text)
+    assert got["type"] == "fact" and got["source_text"] == expected
+    assert got["sentence"] == text and text[got["start"] : got["end"]] == expected  # one citation: offsets are in it
+
+
+def test_fact_answer_stays_a_sentence_when_the_phrase_is_not_found():
+    text = "上海將積體電路、生物醫藥和人工智慧列為三大先導產業，2024年三大先導產業規模合計約1.8萬億元。"
+    got, _ = ask("上海的三大先導產業是哪些？", text)  # the answer stands before its subject
+    assert got["source_text"] == got["sentence"] and "積體電路、生物醫藥和人工智慧" in got["source_text"]

@@ -21,7 +21,7 @@ from typing import Any
 from .chunk import sentences
 from .normalise import normalise, to_script
 from .numbers import Quantity, find_quantities, format_value
-from .question import Question, analyse, sub_terms, term_weight, variants
+from .question import Question, _pos_tokenizer, analyse, sub_terms, term_weight, variants
 from .records import Citation
 from .segment import words
 
@@ -594,6 +594,75 @@ def _place(text: str, s: int, e: int) -> tuple[int, int] | None:
     return (m.start(1), m.end(1)) if m else None
 
 
+# The question word a fact question puts where its answer stands (not why/how: those
+# are answered by their clause).
+_WH = re.compile(r"哪(?:一?(?:个|些|条|座|家|位|种|类|项|国|所|只|支|部|本|款|场|次|年|天|段)|里|儿)?|什么|谁|何(?:处|种|人|地)?")
+_NOT_SPAN = re.compile(r"为什么|为何|怎样|怎么|如何|什么样|何以")
+_COPULA = ("是", "为", "叫", "叫做", "称为", "即")
+_SPAN_STOP = re.compile(r"[，。；;,！？!?：:（(]")
+_SPAN_MAX = 40
+
+
+def _anchor(parts: list[str], text: str, lo: int, hi: int, suffix: bool) -> tuple[int, int] | None:
+    """Where the longest run of question words next to the question word stands in
+    text[lo:hi]: a suffix of the words before it (suffix=True) or a prefix of those after."""
+    for n in range(min(3, len(parts)), 0, -1):
+        run = "".join(parts[-n:] if suffix else parts[:n])
+        if len(run) < 2:
+            continue
+        i = text.rfind(run, lo, hi) if suffix else text.find(run, lo, hi)
+        if i >= 0:
+            return i, i + len(run)
+    return None
+
+
+def _kind_noun(after: str) -> bool:
+    """Does the text after a question word start with a noun (哪个[产业], 什么[赛制])?"""
+    tagged = _pos_tokenizer().lcut(after[:8])
+    return bool(tagged) and tagged[0].flag.startswith("n") and len(tagged[0].word) <= 3
+
+
+def fact_span(q: Question, text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The words of a sentence that stand where the question word stands in the
+    question: 西土城站是哪条线路的车站 + "…，是北京地铁10号线的一个车站" -> 北京地铁10号线.
+    The question's words just before its question word are found in the sentence; the
+    answer runs from there to its words just after the question word (or to the end of
+    the clause). None when they cannot be found or the result is not a short phrase."""
+    wh = _WH.search(q.norm)
+    if not wh or _NOT_SPAN.search(q.norm) or len(_WH.findall(q.norm)) > 1:  # 谁在何时何地: a sentence
+        return None
+    norm = normalise(text)
+    before = [w for w in words(q.norm[: wh.start()]) if w not in ("了", "过", "着")]
+    copula_asked = bool(before) and before[-1] in _COPULA  # X是什么: the sentence must say X是/为/：…
+    left = _anchor([w for w in before if w not in _COPULA], norm, s, e, suffix=True)
+    if left is None:
+        return None
+    start = left[1]
+    # the words after the question word; the noun right after it names the answer's
+    # kind (哪条线路的车站: 线路) and need not be in the sentence, so also what follows 的
+    after = q.norm[wh.end() :].lstrip("的")
+    tails = [after] + ([after.split("的", 1)[1]] if "的" in after[:8] else [])
+    right = next(filter(None, (_anchor(words(t), norm, start, e, suffix=False) for t in tails)), None)
+    if right is not None and right[0] - start <= 2 * _SPAN_MAX:
+        # a noun right after the question word names the answer's kind, and is part of it
+        # when the sentence has it (哪个产业 -> 数字创意产业, 哪个队 -> 费城76人队)
+        end = right[1] if right[0] > start and _kind_noun(after) and norm.startswith(words(after)[0], right[0]) else right[0]
+        for m in _SPAN_STOP.finditer(norm, start, end):  # the clause nearest the words after
+            start = m.end()
+    elif copula_asked and not re.match(r"\s*(?:是|为|即|包括|有|:)", norm[start:e]):
+        return None  # "X是什么" but the sentence does not go on "X是…": the answer may stand before X
+    else:
+        stop = _SPAN_STOP.search(norm, start, e)
+        end = stop.start() if stop else e
+    while start < end and norm[start] in " 是为了在于:将把":
+        start += 1
+    end = start + len(re.sub(r"(?:的(?:一|两|几)?[个座条家位种所]?|[是为在])$", "", norm[start:end].rstrip()))
+    for opening, closing in ("「」", "『』", "“”", "《》"):  # a quote cut by the span's end: drop its opening mark
+        if start < end and norm[start] == opening and closing not in norm[start:end]:
+            start += 1
+    return (start, end) if 0 < end - start <= _SPAN_MAX else None
+
+
 def answer_fact(q: Question, citations: list[Citation]) -> dict[str, Any] | None:
     best = None
     for cit in citations:
@@ -607,14 +676,17 @@ def answer_fact(q: Question, citations: list[Citation]) -> dict[str, Any] | None
     if best is None or best[1] < MIN_FACT_LEXICAL:
         return None
     _, lexical, cit, s, e = best
-    s, e = (_WHERE.search(q.norm) and _place(cit.text, s, e)) or _clip(cit.text, s, e, q)
+    span = (_WHERE.search(q.norm) and _place(cit.text, s, e)) or fact_span(q, cit.text, s, e)
+    s, e = _clip(cit.text, s, e, q)
+    a, b = span or (s, e)
     return {
         "type": "fact",
-        "text": to_script(cit.text[s:e], q.script),
-        "source_text": cit.text[s:e],
+        "text": to_script(cit.text[a:b], q.script),
+        "source_text": cit.text[a:b],
+        "sentence": cit.text[s:e],
         "doc": cit.doc,
-        "start": cit.start + s,
-        "end": cit.start + e,
+        "start": cit.start + a,
+        "end": cit.start + b,
         "citation": cit.rank,
         "score": round(best[0], 4),
         "computed": False,
