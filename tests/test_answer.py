@@ -187,3 +187,10 @@ def test_fact_answer_stays_a_sentence_when_the_phrase_is_not_found():
     text = "上海將積體電路、生物醫藥和人工智慧列為三大先導產業，2024年三大先導產業規模合計約1.8萬億元。"
     got, _ = ask("上海的三大先導產業是哪些？", text)  # the answer stands before its subject
     assert got["source_text"] == got["sentence"] and "積體電路、生物醫藥和人工智慧" in got["source_text"]
+
+
+def test_a_model_name_is_matched_whole():
+    text = "截至2024年底，全國5G基地台總數達425.1萬個，占行動通信基地台總數的比重為33.6%。"
+    assert ask("截至2024年底全国5G基站总数是多少？", text)[0]["source_text"] == "425.1萬個"
+    got, _ = ask("截至2024年底全国6G基站数量是多少？", text)
+    assert got is None

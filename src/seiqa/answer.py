@@ -143,7 +143,9 @@ def _names(name: str, text: str) -> bool:
     国家药品监督管理局, 北大 -> 北京大学)."""
     if _in(name, text) or any(_in(p, text) for p in sub_terms(name)):  # 舟山群岛: 群岛
         return True
-    return len(name) >= 2 and any(len(m.group()) <= 3 * len(name) for m in _abbreviation_pattern(name).finditer(text))
+    if len(name) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in name):  # 6g is no abbreviation of "6%；5g"
+        return False
+    return any(len(m.group()) <= 3 * len(name) for m in _abbreviation_pattern(name).finditer(text))
 
 
 def entity_fit(q: Question, context: str) -> float:
