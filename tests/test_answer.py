@@ -194,3 +194,16 @@ def test_a_model_name_is_matched_whole():
     assert ask("截至2024年底全国5G基站总数是多少？", text)[0]["source_text"] == "425.1萬個"
     got, _ = ask("截至2024年底全国6G基站数量是多少？", text)
     assert got is None
+
+
+def test_units_dimensions_and_the_indefinite_article():
+    passage = "基氏软汉鱼为辐鳍鱼纲银汉鱼目银汉鱼科的其中一种。体长可达5公分。"
+    assert ask("基氏软汉鱼体长是多少？", passage)[0]["source_text"] == "5公分"  # 体长 asks a length; 一种 is no figure
+    teeth = "异齿前肛鳗为通鳃鳗科的其中一个种。前上颌骨齿2枚。"
+    assert ask("异齿前肛鳗一共有几枚前上颌骨齿？", teeth)[0]["source_text"] == "2枚"  # 几枚: the unit asked
+
+
+def test_fact_phrase_is_not_a_function_word():
+    text = "當中401號省道是全國最繁忙的高速公路，也是全世界最繁忙的高速公路之一。"
+    got, _ = ask("全世界最繁忙的高速公路哪一個位於加拿大？", text)
+    assert got["source_text"] == got["sentence"] == text  # not "之一": the sentence instead

@@ -203,7 +203,7 @@ def _unit_fits(hint: str, unit: str) -> bool:
     if not hint or not unit:
         return False
     h, u = normalise(hint), normalise(unit)
-    return h == u or u.endswith(h) or h.endswith(u) or (h in ("人", "名", "位") and u in ("人", "名", "位", "人次"))
+    return h == u or u.endswith(h) or h.endswith(u) or (h.startswith(u) and u != "个") or (h in ("人", "名", "位") and u in ("人", "名", "位", "人次"))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -217,9 +217,9 @@ def hint_unit(hint: str) -> tuple[str, str] | None:
 
 
 _DIMENSIONS = (
-    (re.compile(r"多远|多长(?!时间)|多高|多深|多宽|多厚|长度|距离多少|高度|深度"), "length"),
+    (re.compile(r"多远|多长(?!时间)|多高|多深|多宽|多厚|长度|距离多少|高度|深度|[体身全总]长|身高|海拔|水深|宽度|厚度|直径|半径|周长"), "length"),
     (re.compile(r"面积"), "area"),
-    (re.compile(r"多重|重量"), "mass"),
+    (re.compile(r"多重|重量|体重"), "mass"),
 )
 
 
@@ -284,6 +284,8 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
     if asks == "duration":
         return 1.0 if normalise(quantity.unit) in ("年", "个月", "月", "天", "日", "小时", "周", "分钟", "秒") else -0.5
     # count / amount / other figures
+    if quantity.value == 1 and normalise(quantity.text).startswith("一") and asks in ("amount", "count", "other"):
+        return -0.5  # 一 + classifier is the indefinite article (其中一种, 一座), rarely the figure asked
     if q.money and asks in ("amount", "count", "other"):
         return 1.0 if kind == "money" else -1.0
     if pp_asked:
@@ -424,7 +426,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                 cs, ce = _clause_span(norm, s, e, qn.start, qn.end)
                 align = align_fit(q, *aligned[i]) if i in aligned else 0.0
                 item = aligned[i][1][aligned[i][0]] if align > 0 else ""
-                lexical = _lexical(q, norm[cs:ce], norm[s:e], norm + section, before, item)
+                lexical = _lexical(q, norm[cs:ce], norm[s:e], " ".join((norm, section, title)), before, item)
                 role = _role(norm, qn.start, cs)
                 parts = {
                     "lexical": lexical,
@@ -662,6 +664,8 @@ def fact_span(q: Question, text: str, s: int, e: int) -> tuple[int, int] | None:
     for opening, closing in ("「」", "『』", "“”", "《》"):  # a quote cut by the span's end: drop its opening mark
         if start < end and norm[start] == opening and closing not in norm[start:end]:
             start += 1
+    if norm[start:end].startswith("之") or norm[start:end] in ("等", "中", "里", "内", "上", "下"):
+        return None  # 之一, 之中: the answer stood before the words found
     return (start, end) if 0 < end - start <= _SPAN_MAX else None
 
 
