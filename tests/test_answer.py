@@ -207,3 +207,12 @@ def test_fact_phrase_is_not_a_function_word():
     text = "當中401號省道是全國最繁忙的高速公路，也是全世界最繁忙的高速公路之一。"
     got, _ = ask("全世界最繁忙的高速公路哪一個位於加拿大？", text)
     assert got["source_text"] == got["sentence"] == text  # not "之一": the sentence instead
+
+
+@pytest.mark.parametrize(
+    "question,event",
+    [("團結工會於何年開始執政?", "执政"), ("上海站的新客站工程於何年開工?", "开工"), ("承久之亂於何年爆發?", "爆发"),
+     ("2024年新能源汽车产量是多少？", "")],  # only time questions have an event
+)
+def test_the_event_a_time_question_asks_about(question, event):
+    assert analyse(question).event == event

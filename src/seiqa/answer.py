@@ -39,6 +39,7 @@ W_RANK = 0.04
 W_METRIC = 0.3
 W_SHARE = 0.5
 W_ENTITY = 1.0
+W_EVENT = 0.3
 MIN_LEXICAL = 0.3
 MIN_FACT_LEXICAL = 0.55
 FACT_MAX_CHARS = 120
@@ -155,6 +156,17 @@ def entity_fit(q: Question, context: str) -> float:
     found is enough: a question may name more than its passage does, and jieba tags
     some common words as names.)"""
     return -1.0 if q.entities and not any(_names(t, context) for t in q.entities) else 0.0
+
+
+def event_fit(q: Question, clause: str, sentence: str) -> float:
+    """For a time question: 1 when the event's verb (q.event, 成立 in 何时成立) is in the
+    figure's clause, 0.5 in its sentence, -1 when not: a sentence may hold the dates
+    of several events."""
+    if not q.event:
+        return 0.0
+    if _match(q.event, clause) >= 0.7:
+        return 1.0
+    return 0.5 if _match(q.event, sentence) >= 0.7 else 0.0
 
 
 # --- kind and unit fit ----------------------------------------------------------
@@ -438,6 +450,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "share": share_fit(q, norm, cs, qn.start) if role == "share" else 0.0,
                     "rank": -(cit.rank - 1),
                     "entity": entity_fit(q, " ".join((norm, section, title))),
+                    "event": event_fit(q, norm[cs:ce], norm[s:e]),
                 }
                 score = (
                     lexical
@@ -449,6 +462,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     + W_METRIC * parts["metric"]
                     + W_SHARE * parts["share"]
                     + W_ENTITY * parts["entity"]
+                    + W_EVENT * parts["event"]
                 )
                 out.append(Candidate(qn, cit, (s, e), lexical, score, parts))
     out.sort(key=lambda c: -c.score)

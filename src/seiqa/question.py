@@ -88,6 +88,7 @@ class Question:
     metric: str = ""  # the word just before the question word (产量 in 产量是多少), "" if none
     share_base: tuple[str, ...] = ()  # for "A占B的比重": the terms of B, the whole a share is of
     entities: tuple[str, ...] = ()  # named places, organisations, people and models (深圳, 6g): see entities_of
+    event: str = ""  # the verb of the event asked about (成立 in 何时成立), see event_of
 
     @property
     def numeric(self) -> bool:
@@ -201,6 +202,31 @@ def entities_of(norm: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+_LIGHT_VERBS = frozenset("是 有 为 在 到 达 达到 占 约 能 会 可 要 将 让 使 被 把 叫 称 称为 进行 开始 发生 算 属于 位于 成为 作为 拥有 共有 设有".split())
+
+
+def _known(word: str) -> bool:
+    from .segment import _tokenizer
+
+    return _tokenizer().FREQ.get(word, 0) >= _MIN_FREQ
+
+
+def event_of(norm: str) -> str:
+    """The verb a question asks the time, place or figure of: the content verb nearest
+    its question word (1990年何时成立 -> 成立, 何时开始执政 -> 执政); "" if none."""
+    wh = re.search(r"何|哪|什么|多少|几", norm)
+    if not wh:
+        return ""
+    pos, best, best_d = 0, "", 10**9
+    for w, t in _pos_tokenizer().lcut(norm):
+        if t.startswith("v") and len(w) >= 2 and w not in _LIGHT_VERBS and w not in _QUESTION_WORDS and _known(w):
+            d = abs(pos - wh.start())
+            if d < best_d:
+                best, best_d = w, d
+        pos += len(w)
+    return best
+
+
 def analyse(text: str) -> Question:
     norm = normalise(text)
     asks = asks_of(norm)
@@ -212,5 +238,6 @@ def analyse(text: str) -> Question:
     base = re.search(r"占(.+?)(?:的)?(?:比重|比例|份额|百分之几|多少|几成)", norm)
     share_base = content_terms(base.group(1)) if base else ()
     return Question(
-        text, norm, detect_script(text), asks, unit_hint, years, found, money, metric_of(norm, found), share_base, entities_of(norm)
+        text, norm, detect_script(text), asks, unit_hint, years, found, money, metric_of(norm, found), share_base, entities_of(norm),
+        event_of(norm) if asks in ("year", "when", "date", "month") else "",
     )
