@@ -216,3 +216,12 @@ def test_fact_phrase_is_not_a_function_word():
 )
 def test_the_event_a_time_question_asks_about(question, event):
     assert analyse(question).event == event
+
+
+def test_a_part_named_after_qizhong_carries_the_metric_and_share_base_follows_zhan():
+    text = "2024年全國手機產量16.7億臺，其中智慧型手機12.5億臺。"
+    assert ask("2024年智慧型手機產量是多少？", text)[0]["source_text"] == "12.5億臺"
+    assert ask("2024年手機產量是多少？", text)[0]["source_text"] == "16.7億臺"
+    base = ("全國5G基地台總數達425.1萬個，占行動通信基地台總數的比重為33.6%。"
+            "5G基地台數量約占全球總數的六成以上。")
+    assert ask("5G基地台占行動通信基地台總數的比重是多少？", base)[0]["source_text"] == "33.6%"

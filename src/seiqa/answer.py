@@ -123,11 +123,14 @@ def _proximity(q: Question, norm: str, s: int, e: int, pos: int) -> float:
 
 
 def _metric_fit(q: Question, clause: str, sentence: str, item: str) -> float:
-    """The asked metric (产量, 利润总额 …) in the figure's clause: 1; in its sentence: 0.3;
+    """The asked metric (产量, 利润总额 …) in the figure's clause: 1; in its sentence: 0.3
+    (1 when the clause is a 其中 part of it: 手机产量16.7亿台，其中智能手机12.5亿台);
     absent: -0.5. 0 when the question names no metric."""
     if not q.metric:
         return 0.0
     if (item and item in q.metric) or _match(q.metric, clause) >= 0.7:
+        return 1.0
+    if "其中" in clause and _match(q.metric, sentence.split("其中")[0]) >= 0.7:
         return 1.0
     return 0.3 if _match(q.metric, sentence) >= 0.7 else -0.5
 
@@ -191,7 +194,8 @@ def share_fit(q: Question, norm: str, clause_start: int, start: int) -> float:
     if not q.share_base:
         return 0.0
     left = norm[clause_start:start]
-    cut = max(left.rfind(w) for w in ("占", "达到", "为", "是"))
+    cut = left.rfind("占")  # 占B的比重为X: B follows 占, not 为
+    cut = cut if cut >= 0 else max(left.rfind(w) for w in ("达到", "为", "是"))
     seg = left[cut:] if cut >= 0 else left
     total = sum(term_weight(t) for t in q.share_base)
     return sum(term_weight(t) * _match(t, seg) for t in q.share_base) / total if total else 0.0
