@@ -41,6 +41,7 @@ W_SHARE = 0.5
 W_ENTITY = 1.0
 W_EVENT = 0.3
 MIN_LEXICAL = 0.3
+PARTIAL = 0.7  # credit of a term whose every sub-word (not the term itself) is found
 MIN_FACT_LEXICAL = 0.55
 FACT_MAX_CHARS = 120
 
@@ -86,7 +87,8 @@ def _match(term: str, text: str) -> float:
     if not parts:
         return 0.0
     total = sum(term_weight(p) for p in parts)
-    return 0.7 * sum(term_weight(p) for p in parts if _in(p, text)) / total
+    found = sum(term_weight(p) for p in parts if _in(p, text))
+    return PARTIAL if found == total else PARTIAL * found / total
 
 
 def _lexical(q: Question, clause: str, sentence: str, passage: str, before_sentence: str, item: str = "") -> float:
@@ -128,11 +130,11 @@ def _metric_fit(q: Question, clause: str, sentence: str, item: str) -> float:
     absent: -0.5. 0 when the question names no metric."""
     if not q.metric:
         return 0.0
-    if (item and item in q.metric) or _match(q.metric, clause) >= 0.7:
+    if (item and item in q.metric) or _match(q.metric, clause) >= PARTIAL:
         return 1.0
-    if "其中" in clause and _match(q.metric, sentence.split("其中")[0]) >= 0.7:
+    if "其中" in clause and _match(q.metric, sentence.split("其中")[0]) >= PARTIAL:
         return 1.0
-    return 0.3 if _match(q.metric, sentence) >= 0.7 else -0.5
+    return 0.3 if _match(q.metric, sentence) >= PARTIAL else -0.5
 
 
 @functools.lru_cache(maxsize=1024)
@@ -167,9 +169,9 @@ def event_fit(q: Question, clause: str, sentence: str) -> float:
     of several events."""
     if not q.event:
         return 0.0
-    if _match(q.event, clause) >= 0.7:
+    if _match(q.event, clause) >= PARTIAL:
         return 1.0
-    return 0.5 if _match(q.event, sentence) >= 0.7 else 0.0
+    return 0.5 if _match(q.event, sentence) >= PARTIAL else 0.0
 
 
 # --- kind and unit fit ----------------------------------------------------------

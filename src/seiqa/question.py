@@ -68,8 +68,12 @@ def variants(term: str) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=4096)
 def sub_terms(term: str) -> tuple[str, ...]:
-    """The shorter dictionary words inside a word (新能源汽车 -> 新能源, 能源, 汽车)."""
-    return tuple(t for t in terms(term) if t != term and len(t) > 1)
+    """The shorter dictionary words inside a word (新能源汽车 -> 能源, 汽车); not the rare
+    fragments jieba's search mode also yields (手机用户 -> 机用户)."""
+    from .segment import _tokenizer
+
+    freq = _tokenizer().FREQ
+    return tuple(t for t in terms(term) if t != term and len(t) > 1 and freq.get(t, 0) >= _MIN_FREQ)
 
 
 _TRAILING_FUNCTION = frozenset("于在的了")
