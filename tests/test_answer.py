@@ -225,3 +225,16 @@ def test_a_part_named_after_qizhong_carries_the_metric_and_share_base_follows_zh
     base = ("全國5G基地台總數達425.1萬個，占行動通信基地台總數的比重為33.6%。"
             "5G基地台數量約占全球總數的六成以上。")
     assert ask("5G基地台占行動通信基地台總數的比重是多少？", base)[0]["source_text"] == "33.6%"
+
+
+def test_a_month_named_in_the_question_and_a_comparison_enumeration():
+    text = "2024年，新能源汽車產銷分別完成1288.8萬輛和1286.6萬輛。其中，12月單月新能源汽車銷量達到159.6萬輛。"
+    assert ask("2024年12月新能源汽车单月销量是多少？", text)[0]["source_text"] == "159.6萬輛"
+    growth = ("2024年，規模以上電子資訊製造業增加值同比增長11.8%，增速分別高出同期工業、高技術製造業6.0和2.9個百分點。"
+              "同年規模以上高技術製造業增加值同比增長8.9%。")
+    assert ask("2024年規模以上高技術製造業增加值同比增長多少？", growth)[0]["source_text"] == "8.9%"
+
+
+def test_places_jieba_does_not_tag_as_places():
+    assert analyse("2024年合肥新能源汽车产量是多少？").entities == ("合肥",)
+    assert analyse("2024年全国新能源汽车产量是多少？").entities == ()

@@ -21,7 +21,7 @@ from typing import Any
 from .chunk import sentences
 from .normalise import normalise, to_script
 from .numbers import Quantity, find_quantities, format_value
-from .question import Question, _pos_tokenizer, analyse, sub_terms, term_weight, variants
+from .question import Question, _pos_tokenizer, analyse, months_of, sub_terms, term_weight, variants
 from .records import Citation
 from .segment import words
 
@@ -291,7 +291,7 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
         return -0.8
     if asks == "growth":
         if kind == "pp":
-            return 1.0 if pp_asked else 0.6
+            return 1.0 if pp_asked else 0.3
         if kind in ("percent", "fraction"):
             return 1.0 if role == "growth" else 0.3
         if kind == "multiple":
@@ -355,6 +355,20 @@ def time_fit(q: Question, clause_norm: str, sentence_norm: str, before_norm: str
     if any(y in years_here for y in q.years):
         return 0.5
     return -1.0
+
+
+def month_fit(q: Question, clause_norm: str, sentence_norm: str) -> float:
+    """For a question naming a month (12月单月销量): +0.5 when the figure's clause or
+    sentence names it, -0.5 when it names another single month or none."""
+    if not q.months:
+        return 0.0
+    for text in (clause_norm, sentence_norm):
+        named = set(months_of(text))
+        if named & set(q.months):
+            return 0.5
+        if named:
+            return -0.5
+    return -0.5
 
 
 # --- 分别 alignment ---------------------------------------------------------------
@@ -457,18 +471,20 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "rank": -(cit.rank - 1),
                     "entity": entity_fit(q, " ".join((norm, section, title))),
                     "event": event_fit(q, norm[cs:ce], norm[s:e]),
+                    "month": month_fit(q, _without(norm[cs:ce], qn, cs), norm[s:e]),
                 }
                 score = (
                     lexical
                     + W_PROX * parts["proximity"]
                     + W_TYPE * parts["type"]
                     + W_TIME * parts["time"]
-                    + W_ALIGN * parts["align"]
+                    + W_ALIGN * (parts["align"] if parts["type"] >= 0.5 else min(parts["align"], 0.0))  # a 分别 item of the wrong kind
                     + W_RANK * parts["rank"]
                     + W_METRIC * parts["metric"]
                     + W_SHARE * parts["share"]
                     + W_ENTITY * parts["entity"]
                     + W_EVENT * parts["event"]
+                    + W_TIME * parts["month"]
                 )
                 out.append(Candidate(qn, cit, (s, e), lexical, score, parts))
     out.sort(key=lambda c: -c.score)

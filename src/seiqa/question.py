@@ -93,6 +93,7 @@ class Question:
     share_base: tuple[str, ...] = ()  # for "A占B的比重": the terms of B, the whole a share is of
     entities: tuple[str, ...] = ()  # named places, organisations, people and models (深圳, 6g): see entities_of
     event: str = ""  # the verb of the event asked about (成立 in 何时成立), see event_of
+    months: tuple[int, ...] = ()  # single months named (12月单月销量), not spans (1-12月)
 
     @property
     def numeric(self) -> bool:
@@ -177,6 +178,14 @@ _PLACE_SUFFIX = frozenset("省市县州")
 
 
 @functools.lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    from importlib import resources
+
+    text = (resources.files("seiqa") / "data" / "places.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@functools.lru_cache(maxsize=1)
 def _pos_tokenizer():
     import jieba.posseg
 
@@ -201,9 +210,17 @@ def entities_of(norm: str) -> tuple[str, ...]:
         # function characters to names: 于省, 时自)
         if len(w) >= 2 and tag in _NAME_TAGS and known.get(w, 0) >= _MIN_FREQ and w in segmented and w not in _NATIONAL and w not in _QUESTION_WORDS:
             out.append(w)
+    out += [w for w in segmented if w in _places() and w not in out]
     out += [w for w in segmented if len(w) >= 3 and w[-1] in _PLACE_SUFFIX and w[:-1] not in out and w not in out]
     out += [m.group() for m in _MODEL_NAME.finditer(norm) if m.group() not in out]
     return tuple(dict.fromkeys(out))
+
+
+_MONTH = re.compile(r"(?<![0-9\-~至到])(1[0-2]|[1-9])月")
+
+
+def months_of(norm: str) -> tuple[int, ...]:
+    return tuple(sorted({int(m) for m in _MONTH.findall(norm)}))
 
 
 _LIGHT_VERBS = frozenset("是 有 为 在 到 达 达到 占 约 能 会 可 要 将 让 使 被 把 叫 称 称为 进行 开始 发生 算 属于 位于 成为 作为 拥有 共有 设有".split())
@@ -244,4 +261,5 @@ def analyse(text: str) -> Question:
     return Question(
         text, norm, detect_script(text), asks, unit_hint, years, found, money, metric_of(norm, found), share_base, entities_of(norm),
         event_of(norm) if asks in ("year", "when", "date", "month") else "",
+        months_of(norm) if asks not in ("date", "month", "when") else (),
     )
