@@ -40,6 +40,7 @@ W_METRIC = 0.3
 W_SHARE = 0.5
 W_ENTITY = 1.0
 W_EVENT = 0.3
+W_MONTH = 0.6
 MIN_LEXICAL = 0.3
 PARTIAL = 0.7  # credit of a term whose every sub-word (not the term itself) is found
 MIN_FACT_LEXICAL = 0.55
@@ -291,7 +292,7 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
         return -0.8
     if asks == "growth":
         if kind == "pp":
-            return 1.0 if pp_asked else 0.3
+            return 1.0 if pp_asked else 0.2
         if kind in ("percent", "fraction"):
             return 1.0 if role == "growth" else 0.3
         if kind == "multiple":
@@ -359,7 +360,8 @@ def time_fit(q: Question, clause_norm: str, sentence_norm: str, before_norm: str
 
 def month_fit(q: Question, clause_norm: str, sentence_norm: str) -> float:
     """For a question naming a month (12月单月销量): +0.5 when the figure's clause or
-    sentence names it, -0.5 when it names another single month or none."""
+    sentence names it, -1 when it names another single month or none (a figure for the
+    year does not answer for a month)."""
     if not q.months:
         return 0.0
     for text in (clause_norm, sentence_norm):
@@ -367,8 +369,8 @@ def month_fit(q: Question, clause_norm: str, sentence_norm: str) -> float:
         if named & set(q.months):
             return 0.5
         if named:
-            return -0.5
-    return -0.5
+            return -1.0
+    return -1.0
 
 
 # --- 分别 alignment ---------------------------------------------------------------
@@ -478,13 +480,13 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     + W_PROX * parts["proximity"]
                     + W_TYPE * parts["type"]
                     + W_TIME * parts["time"]
-                    + W_ALIGN * (parts["align"] if parts["type"] >= 0.5 else min(parts["align"], 0.0))  # a 分别 item of the wrong kind
+                    + W_ALIGN * (parts["align"] if parts["type"] >= 0.3 else min(parts["align"], 0.0))  # a 分别 item of the wrong kind
                     + W_RANK * parts["rank"]
                     + W_METRIC * parts["metric"]
                     + W_SHARE * parts["share"]
                     + W_ENTITY * parts["entity"]
                     + W_EVENT * parts["event"]
-                    + W_TIME * parts["month"]
+                    + W_MONTH * parts["month"]
                 )
                 out.append(Candidate(qn, cit, (s, e), lexical, score, parts))
     out.sort(key=lambda c: -c.score)
