@@ -238,3 +238,9 @@ def test_a_month_named_in_the_question_and_a_comparison_enumeration():
 def test_places_jieba_does_not_tag_as_places():
     assert analyse("2024年合肥新能源汽车产量是多少？").entities == ("合肥",)
     assert analyse("2024年全国新能源汽车产量是多少？").entities == ()
+
+
+def test_a_year_the_passage_never_names_is_not_answered():
+    text = "中國商業航天產業快速發展，民營火箭企業完成了一次入軌發射。"
+    got, _ = ask("2024年中国商业航天发射了多少次？", text)
+    assert got is None

@@ -337,10 +337,11 @@ def _without(clause: str, qn: Quantity, offset: int) -> str:
     return clause[:a] + " " * (b - a) + clause[b:]
 
 
-def time_fit(q: Question, clause_norm: str, sentence_norm: str, before_norm: str) -> float:
+def time_fit(q: Question, clause_norm: str, sentence_norm: str, before_norm: str, context: str = "") -> float:
     """+0.5 when the figure's clause (else its sentence) names the question's year; -1
     when it names other years only, or names none and the last year named before it
-    is another."""
+    is another, or no year is named before it and its passage (``context``) never
+    names the question's year."""
     if not q.years:
         return 0.0
     in_clause = {int(y) for y in _YEARS.findall(clause_norm)}
@@ -350,8 +351,8 @@ def time_fit(q: Question, clause_norm: str, sentence_norm: str, before_norm: str
     if not years_here:
         before = _YEARS.findall(before_norm)
         years_here = {int(before[-1])} if before else set()
-        if not years_here:
-            return 0.0
+        if not years_here:  # no year before it either: the passage must name the year somewhere
+            return 0.0 if any(str(y) in context for y in q.years) else -1.0
         return 0.25 if any(y in years_here for y in q.years) else -1.0
     if any(y in years_here for y in q.years):
         return 0.5
@@ -466,7 +467,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "lexical": lexical,
                     "proximity": _proximity(q, norm, s, e, qn.start),
                     "type": type_fit(q, qn, role, norm[qn.end : qn.end + 2], era_before(norm, qn.start)),
-                    "time": time_fit(q, _without(norm[cs:ce], qn, cs), norm[s:e], norm[:s]),
+                    "time": time_fit(q, _without(norm[cs:ce], qn, cs), norm[s:e], norm[:s], " ".join((norm, section, title))),
                     "align": align,
                     "metric": _metric_fit(q, norm[cs:ce], norm[s:e], item),
                     "share": share_fit(q, norm, cs, qn.start) if role == "share" else 0.0,
