@@ -244,3 +244,12 @@ def test_a_year_the_passage_never_names_is_not_answered():
     text = "中國商業航天產業快速發展，民營火箭企業完成了一次入軌發射。"
     got, _ = ask("2024年中国商业航天发射了多少次？", text)
     assert got is None
+
+
+def test_a_figure_for_the_other_side_of_a_contrast_is_no_answer():
+    trade = "2024年，積體電路進口金額3856億美元，同比增長10.4%。"
+    assert ask("2024年積體電路進口金額是多少？", trade)[0]["source_text"] == "3856億美元"
+    got, _ = ask("2024年積體電路出口金額是多少？", trade)
+    assert got is None
+    fleet = "截至2024年底，中國大陸在運核電機組57臺。"
+    assert ask("2024年中國新增核電機組多少臺？", fleet)[0] is None

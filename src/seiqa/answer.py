@@ -4,10 +4,13 @@ For a question that asks for a figure, every number mention in the passages is a
 candidate; each is scored by how well its own clause and sentence agree with the
 question (subject and metric words, weighted by a general Chinese IDF table), by
 whether its kind and unit fit what is asked (year, share, growth, count, ...), by
-its time (the question's year in its sentence) and by 分别 alignment (the i-th figure
-after 分别 belongs to the i-th item before it). A question that asks for a fact gets
-the best-matching sentence or clause. When the best candidate is not good enough,
-no answer is given: the corpus is said not to hold it.
+its time (the question's year and month), by 分别 alignment (the i-th figure after
+分别 belongs to the i-th item before it) and, for a time question, by its event verb.
+A candidate is ruled out when its kind, year, 分别 item, named place (深圳 asked, a
+national figure found) or side of a contrast (出口 asked, 进口 found) contradicts the
+question, or its agreement is too weak; the best of the rest is the answer, and
+when none is left the corpus is said not to hold it. A question that asks for a fact
+gets the phrase where its question word stands, within the best-matching sentence.
 """
 from __future__ import annotations
 
@@ -42,6 +45,7 @@ W_ENTITY = 1.0
 W_EVENT = 0.3
 W_MONTH = 0.6
 MIN_LEXICAL = 0.3
+MIN_SCORE = 0.6  # the weighted sum below; a figure scoring less is no answer
 PARTIAL = 0.7  # credit of a term whose every sub-word (not the term itself) is found
 MIN_FACT_LEXICAL = 0.55
 FACT_MAX_CHARS = 120
@@ -153,6 +157,30 @@ def _names(name: str, text: str) -> bool:
     if len(name) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in name):  # 6g is no abbreviation of "6%；5g"
         return False
     return any(len(m.group()) <= 3 * len(name) for m in _abbreviation_pattern(name).finditer(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _contrasts() -> tuple[tuple[frozenset[str], ...], ...]:
+    from importlib import resources
+
+    text = (resources.files("seiqa") / "data" / "contrasts.txt").read_text(encoding="utf-8")
+    return tuple(
+        tuple(frozenset(side.split()) for side in line.split("|"))
+        for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def contrast_fit(q: Question, clause: str) -> float:
+    """-1 when the question says one side of a contrast (data/contrasts.txt: 出口 | 进口,
+    新增 | 累计 …) and the figure's clause says only another side; 0 else."""
+    for sides in _contrasts():
+        asked = [i for i, side in enumerate(sides) if any(w in q.norm for w in side)]
+        if len(asked) != 1:
+            continue
+        here = {i for i, side in enumerate(sides) if any(w in clause for w in side)}
+        if here and asked[0] not in here:
+            return -1.0
+    return 0.0
 
 
 def entity_fit(q: Question, context: str) -> float:
@@ -473,6 +501,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "share": share_fit(q, norm, cs, qn.start) if role == "share" else 0.0,
                     "rank": -(cit.rank - 1),
                     "entity": entity_fit(q, " ".join((norm, section, title))),
+                    "contrast": contrast_fit(q, _without(norm[cs:ce], qn, cs)),
                     "event": event_fit(q, norm[cs:ce], norm[s:e]),
                     "month": month_fit(q, _without(norm[cs:ce], qn, cs), norm[s:e]),
                 }
@@ -594,7 +623,7 @@ def _quantity_answer(q: Question, c: Candidate) -> dict[str, Any]:
 
 def acceptable(c: Candidate) -> bool:
     p = c.parts
-    return c.lexical >= MIN_LEXICAL and min(p["type"], p["align"], p["time"], p["entity"]) >= 0
+    return c.lexical >= MIN_LEXICAL and c.score >= MIN_SCORE and min(p["type"], p["align"], p["time"], p["entity"], p["contrast"]) >= 0
 
 
 def answer_figure(q: Question, citations: list[Citation]) -> tuple[dict[str, Any] | None, Candidate | None]:
