@@ -253,3 +253,11 @@ def test_a_figure_for_the_other_side_of_a_contrast_is_no_answer():
     assert got is None
     fleet = "截至2024年底，中國大陸在運核電機組57臺。"
     assert ask("2024年中國新增核電機組多少臺？", fleet)[0] is None
+
+
+def test_a_share_the_text_does_not_state_is_computed_from_part_and_whole():
+    got, _ = ask("2024年新能源汽車出口量約占當年新能源汽車產量的多少？", NEV, EXPORT)
+    assert got["computed"] and got["unit"] == "%" and abs(got["value"] - 100 * 128.4 / 1288.8) < 1e-6
+    assert got["text"] == "10.0%" and "÷" in got["formula"] and len(got["operands"]) == 2
+    stated, _ = ask("2024年新能源汽车新车销量占汽车新车总销量的比重是多少？", NEV)  # stated: extracted
+    assert not stated["computed"] and stated["source_text"] == "40.9%"

@@ -48,6 +48,7 @@ MIN_LEXICAL = 0.3
 MIN_SCORE = 0.6  # the weighted sum below; a figure scoring less is no answer
 PARTIAL = 0.7  # credit of a term whose every sub-word (not the term itself) is found
 MIN_FACT_LEXICAL = 0.55
+SHARE_STATED = 0.5  # share_fit of a stated share of the asked whole; below it, compute
 FACT_MAX_CHARS = 120
 
 
@@ -213,6 +214,8 @@ def _role(norm: str, start: int, clause_start: int) -> str:
     "…的40.9%" (a part of a whole) is a share too."""
     role = "plain"
     for m in _ROLE_WORDS.finditer(norm, max(clause_start, start - 24), start):
+        if m.group(1) and norm.startswith(("到", "至"), m.end()):
+            continue  # 比重由7.6%提高到13.5%: the level reached, not the change
         role = "growth" if m.group(1) else "share"
     if role == "plain" and start > 0 and norm[start - 1] == "的":
         role = "share"
@@ -772,11 +775,16 @@ def answer_fact(q: Question, citations: list[Citation]) -> dict[str, Any] | None
 _COMPUTE_SPLIT = re.compile(r"^(?P<left>.+?)(?:比|较|相比|与|是)(?P<right>.+?)(?:多|少|高|低|大|小|增加|减少|的)")
 
 
+_SHARE_SPLIT = re.compile(
+    r"^(?P<left>.+?)(?:约|大约|大概)?(?:占|相当于)(?P<right>.+?)的?(?:比例|比重|份额|百分之几|百分之多少|多少|几成)"
+)
+
+
 def sub_questions(q: Question) -> tuple[Question, Question] | None:
-    """Split "A比B多多少" / "A是B的几倍" into two figure questions. B inherits from A
-    what it does not say itself: "2024年产量比2023年多多少" -> 2023年产量; "产量比销量多
-    多少" -> 2024年…销量 (A's year and subject, B's metric)."""
-    m = _COMPUTE_SPLIT.match(q.norm)
+    """Split "A比B多多少" / "A是B的几倍" / "A占B的比例" into two figure questions. B
+    inherits from A what it does not say itself: "2024年产量比2023年多多少" -> 2023年
+    产量; "产量比销量多多少" -> 2024年…销量 (A's year and subject, B's metric)."""
+    m = (_SHARE_SPLIT if q.asks == "share" else _COMPUTE_SPLIT).match(q.norm)
     if not m:
         return None
     left, right = m.group("left"), m.group("right")
@@ -790,6 +798,10 @@ def sub_questions(q: Question) -> tuple[Question, Question] | None:
         qb = analyse(years + subject + right + "是多少")
     elif qa.years and not qb.years:
         qb = analyse(f"{qa.years[0]}年" + right + "是多少")
+    subject = [t for t in qa.terms if t != qa.metric and len(t) >= 2 and not _in(t, qb.norm) and not _in(t, "上半年下半年全年当年")]
+    if subject and not any(_in(t, qb.norm) for t in qa.terms if t != qa.metric):
+        # B names none of A's words but its metric (2024年全年产量): A's subject is meant
+        qb = analyse(right.replace(qb.metric, "".join(subject) + qb.metric, 1) + "是多少") if qb.metric else qb
     return qa, qb
 
 
@@ -809,6 +821,11 @@ def answer_computed(q: Question, citations: list[Citation]) -> dict[str, Any] | 
     if q.asks == "ratio":
         value, unit, op = qa_.value / qb_.value, "倍", "÷"
         text = f"{value:.2f}".rstrip("0").rstrip(".") + "倍"
+    elif q.asks == "share":
+        value, unit, op = 100 * qa_.value / qb_.value, "%", "÷"
+        if not 0 < value <= 100:
+            return None  # a part is not larger than its whole
+        text = f"{value:.1f}%"
     else:
         value, unit, op = abs(qa_.value - qb_.value), qa_.unit, "−"
         text = format_value(value, qa_.unit, script=q.script)
@@ -837,7 +854,10 @@ def answer(question: str | Question, citations: list[Citation]) -> tuple[dict[st
         got = answer_computed(q, citations)
         return (got, None) if got else (None, NOT_FOUND + " (needs two figures that were not both found)")
     if q.numeric:
-        got, _ = answer_figure(q, citations)
+        got, best = answer_figure(q, citations)
+        if q.asks == "share" and q.share_base and (got is None or best.parts["share"] < SHARE_STATED):
+            # no figure stated as a share of the asked whole: compute part ÷ whole
+            got = answer_computed(q, citations) or got
         return (got, None) if got else (None, NOT_FOUND)
     got = answer_fact(q, citations)
     return (got, None) if got else (None, NOT_FOUND)

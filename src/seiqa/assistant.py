@@ -162,7 +162,7 @@ class Assistant:
         """Passages to answer from. A question that needs two figures ("A比B多多少") also
         gets the passages of each half, since the two figures may stand far apart."""
         passages = self._citations(q.text, vec, k)
-        halves = sub_questions(q) if q.computed else None
+        halves = sub_questions(q) if q.computed or (q.asks == "share" and q.share_base) else None
         if halves is None:
             return passages
         seen = {(c.doc, c.start) for c in passages}

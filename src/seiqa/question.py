@@ -24,7 +24,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("when", re.compile(r"什么时候|何时|哪个时候|什么时间|什么时后|(?:哪一?个?|什么|何|几)(?:时期|年代|世纪|朝代|年间)")),
     ("month", re.compile(r"哪一?个?月|几月份?")),
     ("age", re.compile(r"几岁|多少岁|年龄|多大年纪")),
-    ("share", re.compile(r"比例|比重|占比|百分之几|百分比|份额|渗透率|占.{0,20}?(?:多少|几成)|几成")),
+    ("share", re.compile(r"比例|比重|占比|百分之几|百分之多少|百分比|份额|渗透率|占.{0,20}?(?:多少|几成)|几成")),
     ("growth", re.compile(r"(?:增长|增幅|增速|增加|下降|降幅|减少|上升|提高|提升|涨幅|跌幅)(?:率|了)?(?:多少|几|百分之几)|(?:增长|增幅|增速|涨幅)(?:率)?(?:是|为)?(?:多少|几)")),
     ("duration", re.compile(r"多久|多长时间|(?:几|多少)(?:年|个月|天|小时|周|星期)(?!份)")),
     ("count", re.compile(r"(?:多少|几)(?:十|百|千|万|亿)?(?:个|家|座|所|名|位|人|项|种|款|条|次|架|艘|台|辆|件|套|部|本|只|处|场|届|支|颗|片|块|对|枚|列|粒|头|匹|株|棵|间|栋|幢|首|篇|张|门|根|尾|节|集|季|期|轮|代|任|批|户|层|省|市|县|国|区)")),
@@ -256,7 +256,7 @@ def analyse(text: str) -> Question:
     years = tuple(sorted({int(y) for y in _YEAR.findall(norm)}))
     money = bool(_MONEY.search(norm)) and "百分" not in norm and "%" not in norm
     found = content_terms(norm)
-    base = re.search(r"占(.+?)(?:的)?(?:比重|比例|份额|百分之几|多少|几成)", norm)
+    base = re.search(r"(?:占|相当于)(.+?)(?:的)?(?:比重|比例|份额|百分之几|百分之多少|多少|几成)", norm)
     share_base = content_terms(base.group(1)) if base else ()
     return Question(
         text, norm, detect_script(text), asks, unit_hint, years, found, money, metric_of(norm, found), share_base, entities_of(norm),
