@@ -261,3 +261,8 @@ def test_a_share_the_text_does_not_state_is_computed_from_part_and_whole():
     assert got["text"] == "10.0%" and "÷" in got["formula"] and len(got["operands"]) == 2
     stated, _ = ask("2024年新能源汽车新车销量占汽车新车总销量的比重是多少？", NEV)  # stated: extracted
     assert not stated["computed"] and stated["source_text"] == "40.9%"
+
+
+def test_when_a_life_span_and_a_time_of_day():
+    assert ask("唐爱陆在什么时候去世？", "唐爱陆（1872年 — 1944年），清朝末年民国初年革命家、实业家。")[0]["source_text"] == "1944年"
+    assert ask("徐展堂在什么时候逝世了？", "徐展堂于2010年4月2日早上11时在北京协和医院逝世，终年69岁。")[0]["source_text"] == "2010年4月2日早上11时"

@@ -193,10 +193,18 @@ def entity_fit(q: Question, context: str) -> float:
     return -1.0 if q.entities and not any(_names(t, context) for t in q.entities) else 0.0
 
 
+def _wide_clause(norm: str, s: int, e: int, pos: int) -> str:
+    """The text from the last comma or semicolon before ``pos`` to the next (brackets do
+    not end it: 结束于民国10年（1921年）5月14日)."""
+    a = max((norm.rfind(c, s, pos) for c in "，,；;"), default=-1)
+    b = min((i for i in (norm.find(c, pos, e) for c in "，,；;") if i >= 0), default=e)
+    return norm[(a + 1 if a >= 0 else s) : b]
+
+
 def event_fit(q: Question, clause: str, sentence: str) -> float:
     """For a time question: 1 when the event's verb (q.event, 成立 in 何时成立) is in the
-    figure's clause, 0.5 in its sentence, -1 when not: a sentence may hold the dates
-    of several events."""
+    figure's clause, 0.5 in its sentence, else 0: a sentence may hold the dates of
+    several events."""
     if not q.event:
         return 0.0
     if _match(q.event, clause) >= PARTIAL:
@@ -303,7 +311,7 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
             return 0.5 if quantity.date and quantity.date[0] is not None else -1.0
         return 1.0 if kind in ("year", "decade", "century") else -1.0
     if asks == "when":
-        return 1.0 if is_time else 0.5 if normalise(quantity.unit) == "岁" else -1.0
+        return 1.0 if is_time else 0.2 if normalise(quantity.unit) == "岁" else -1.0
     if asks == "date":
         return 1.0 if kind == "date" else 0.3 if kind in ("year", "month") else -1.0
     if asks == "month":
@@ -505,7 +513,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "rank": -(cit.rank - 1),
                     "entity": entity_fit(q, " ".join((norm, section, title))),
                     "contrast": contrast_fit(q, _without(norm[cs:ce], qn, cs)),
-                    "event": event_fit(q, norm[cs:ce], norm[s:e]),
+                    "event": event_fit(q, _wide_clause(norm, s, e, qn.start), norm[s:e]),
                     "month": month_fit(q, _without(norm[cs:ce], qn, cs), norm[s:e]),
                 }
                 score = (
@@ -539,13 +547,16 @@ def era_before(norm: str, start: int) -> str:
 
 _TIME_TAIL = re.compile(
     r"(?:[初底末]|上旬|中旬|下旬|早期|中期|晚期|末期|中叶|初期|春|夏|秋|冬|上半年|下半年)?"
-    r"(?:[0-9]{1,2}[时点](?:[0-9]{1,2}分)?)?"
+    r"(?:(?:早上|上午|中午|下午|晚上|凌晨|傍晚|清晨|深夜)?[0-9]{1,2}[时点](?:[0-9]{1,2}分)?)?"
     r"(?:(?:至|到|~|-|—)(?=[0-9])(?:[0-9]{4}年代|[0-9]{1,2}世纪|(?:[0-9]{4}年)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}[日号])?))?"
 )
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:至|到|~|～|-|—|–)\s*")
-_ASKS_END = re.compile(r"(?:至|到|止于|直到)(?:哪一?年|何年|西元几年|公元几年)|(?:哪一?年|何年).{0,8}(?:结束|为止|截止|终止|止)")
+_ASKS_END = re.compile(
+    r"(?:至|到|止于|直到)(?:哪一?年|何年|西元几年|公元几年)|(?:哪一?年|何年|什么时候|何时).{0,8}(?:结束|为止|截止|终止|止)"
+    r"|去世|逝世|过世|病逝|卒|死亡|死于|离世"  # (1872年—1944年) after a name: birth and death
+)
 
 
 # A whole Chinese date around a figure, for "when" questions: a reign-era year with its
@@ -577,7 +588,7 @@ def answer_span(q: Question, text: str, qn: Quantity) -> tuple[int, int]:
     start, end = qn.start, qn.end
     span = text[start:end]
     norm = normalise(span)
-    if q.asks == "year" and qn.kind == "year" and qn.high is not None:
+    if q.asks in ("year", "when") and qn.kind == "year" and qn.high is not None:
         cut = _RANGE_JOIN.search(norm)
         if cut:  # one end of 1592年至1598年: the start, unless the end is asked (至哪一年)
             start, end = (start + cut.end(), end) if _ASKS_END.search(q.norm) else (start, start + cut.start())
