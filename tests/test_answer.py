@@ -266,3 +266,13 @@ def test_a_share_the_text_does_not_state_is_computed_from_part_and_whole():
 def test_when_a_life_span_and_a_time_of_day():
     assert ask("唐爱陆在什么时候去世？", "唐爱陆（1872年 — 1944年），清朝末年民国初年革命家、实业家。")[0]["source_text"] == "1944年"
     assert ask("徐展堂在什么时候逝世了？", "徐展堂于2010年4月2日早上11时在北京协和医院逝世，终年69岁。")[0]["source_text"] == "2010年4月2日早上11时"
+
+
+def test_stated_multiples_ranks_by_number_and_words_that_only_look_like_money():
+    fish = "前鼻丝鳗体延长，体长为体高的31倍，头长9倍；体长可达46.5公分。"
+    got, _ = ask("前鼻丝鳗的体长是体高的多少倍？", fish)
+    assert got["source_text"] == "31倍" and not got["computed"]  # stated: no computation
+    assert ask("丘姓在《百家姓》里排多少位？", "丘（邱）姓在《百家姓》中排第151位。")[0]["source_text"] == "第151位"
+    bird = "黑额鸣冠雉是大型的鸟类，长63-74厘米，外观像火鸡。"
+    assert ask("黑额鸣冠雉的体长是多少？", bird)[0]["source_text"] == "63-74厘米"  # 黑额 is no amount of money
+    assert not analyse("黑额鸣冠雉的体长是多少？").money and analyse("2024年出口额是多少？").money

@@ -861,6 +861,10 @@ def answer(question: str | Question, citations: list[Citation]) -> tuple[dict[st
     q = analyse(question) if isinstance(question, str) else question
     if not citations:
         return None, NOT_FOUND
+    if q.asks == "ratio":  # a multiple the text states (体长为体高的31倍), else computed
+        stated, best = answer_figure(q, citations)
+        if stated is not None and best.quantity.kind == "multiple":
+            return stated, None
     if q.computed:
         got = answer_computed(q, citations)
         return (got, None) if got else (None, NOT_FOUND + " (needs two figures that were not both found)")
