@@ -276,3 +276,13 @@ def test_stated_multiples_ranks_by_number_and_words_that_only_look_like_money():
     bird = "黑额鸣冠雉是大型的鸟类，长63-74厘米，外观像火鸡。"
     assert ask("黑额鸣冠雉的体长是多少？", bird)[0]["source_text"] == "63-74厘米"  # 黑额 is no amount of money
     assert not analyse("黑额鸣冠雉的体长是多少？").money and analyse("2024年出口额是多少？").money
+
+
+def test_occupying_is_no_share_months_in_chinese_numerals_and_bare_counts():
+    assert analyse("蒙古汗國於1264年攻佔庫頁島派多少人的軍隊?").asks != "share"
+    assert analyse("麻省理工的女職員佔有多少名?").asks != "share"
+    assert analyse("市场占有率是多少？").asks == "share"
+    from seiqa.question import months_of
+    assert months_of("根據2012年七月的人口普查") == (7,) and months_of("2024年1-12月") == ()
+    eye = "視網膜裡一共約有600萬視錐細胞和1.25億視杆細胞。"
+    assert ask("人類視網膜中共有多少個視杆細胞?", eye)[0]["source_text"] == "1.25億"

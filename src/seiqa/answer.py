@@ -363,7 +363,7 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
     if kind in ("percent", "pp"):
         return -0.6 if role in ("share", "growth") else -0.3
     if asks == "count":
-        return 0.4 if kind == "count" else -0.2
+        return 0.4 if kind == "count" else 0.1 if kind == "plain" else -0.2  # 1.25亿视杆细胞: a bare count
     return 0.3 if quantity.unit else 0.0
 
 

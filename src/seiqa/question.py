@@ -24,7 +24,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("when", re.compile(r"什么时候|何时|哪个时候|什么时间|什么时后|(?:哪一?个?|什么|何|几)(?:时期|年代|世纪|朝代|年间)")),
     ("month", re.compile(r"哪一?个?月|几月份?")),
     ("age", re.compile(r"几岁|多少岁|年龄|多大年纪")),
-    ("share", re.compile(r"比例|比重|占比|百分之几|百分之多少|百分比|份额|渗透率|占.{0,20}?(?:多少|几成)|几成")),
+    ("share", re.compile(r"比例|比重|占比|百分之几|百分之多少|百分比|份额|渗透率|(?<![攻侵抢霸独])占(?!有(?!率)).{0,20}?(?:多少|几成)|几成")),
     ("growth", re.compile(r"(?:增长|增幅|增速|增加|下降|降幅|减少|上升|提高|提升|涨幅|跌幅)(?:率|了)?(?:多少|几|百分之几)|(?:增长|增幅|增速|涨幅)(?:率)?(?:是|为)?(?:多少|几)")),
     ("duration", re.compile(r"多久|多长时间|(?:几|多少)(?:年|个月|天|小时|周|星期)(?!份)")),
     ("count", re.compile(r"(?:多少|几)(?:十|百|千|万|亿)?(?:个|家|座|所|名|位|人|项|种|款|条|次|架|艘|台|辆|件|套|部|本|只|处|场|届|支|颗|片|块|对|枚|列|粒|头|匹|株|棵|间|栋|幢|首|篇|张|门|根|尾|节|集|季|期|轮|代|任|批|户|层|省|市|县|国|区)")),
@@ -216,11 +216,13 @@ def entities_of(norm: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-_MONTH = re.compile(r"(?<![0-9\-~至到])(1[0-2]|[1-9])月")
+_MONTH = re.compile(r"(?<![0-9\-~至到一二三四五六七八九十])(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月")
+_HAN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 
 
 def months_of(norm: str) -> tuple[int, ...]:
-    return tuple(sorted({int(m) for m in _MONTH.findall(norm)}))
+    """The single months a text names (12月, 七月), not spans (1-12月)."""
+    return tuple(sorted({int(m) if m.isdigit() else _HAN_MONTH[m] for m in _MONTH.findall(norm)}))
 
 
 _LIGHT_VERBS = frozenset("是 有 为 在 到 达 达到 占 约 能 会 可 要 将 让 使 被 把 叫 称 称为 进行 开始 发生 算 属于 位于 成为 作为 拥有 共有 设有".split())
