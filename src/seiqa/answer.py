@@ -24,9 +24,9 @@ from typing import Any
 from .chunk import sentences
 from .normalise import normalise, to_script
 from .numbers import Quantity, find_quantities, format_value
-from .question import Question, _pos_tokenizer, analyse, months_of, sub_terms, term_weight, variants
+from .question import Question, analyse, months_of, sub_terms, term_weight, variants
 from .records import Citation
-from .segment import words
+from .segment import tagged, words
 
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:（）()]")
 _ITEM_SPLIT = re.compile(r"[、和与及跟同]|以及")
@@ -704,8 +704,8 @@ def _anchor(parts: list[str], text: str, lo: int, hi: int, suffix: bool) -> tupl
 
 def _kind_noun(after: str) -> bool:
     """Does the text after a question word start with a noun (哪个[产业], 什么[赛制])?"""
-    tagged = _pos_tokenizer().lcut(after[:8])
-    return bool(tagged) and tagged[0].flag.startswith("n") and len(tagged[0].word) <= 3
+    first = tagged(after[:8])[:1]
+    return bool(first) and first[0][1].startswith("n") and len(first[0][0]) <= 3
 
 
 def fact_span(q: Question, text: str, s: int, e: int) -> tuple[int, int] | None:

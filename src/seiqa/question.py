@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .normalise import detect_script, normalise
-from .segment import stopwords, terms, words
+from .segment import frequency, stopwords, tagged, terms, words
 
 # What is asked, tried in order: the first pattern that matches wins.
 _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -70,10 +70,7 @@ def variants(term: str) -> frozenset[str]:
 def sub_terms(term: str) -> tuple[str, ...]:
     """The shorter dictionary words inside a word (新能源汽车 -> 能源, 汽车); not the rare
     fragments jieba's search mode also yields (手机用户 -> 机用户)."""
-    from .segment import _tokenizer
-
-    freq = _tokenizer().FREQ
-    return tuple(t for t in terms(term) if t != term and len(t) > 1 and freq.get(t, 0) >= _MIN_FREQ)
+    return tuple(t for t in terms(term) if t != term and len(t) > 1 and frequency(t) >= _MIN_FREQ)
 
 
 _TRAILING_FUNCTION = frozenset("于在的了")
@@ -185,30 +182,19 @@ def _places() -> frozenset[str]:
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
-@functools.lru_cache(maxsize=1)
-def _pos_tokenizer():
-    import jieba.posseg
-
-    from .segment import _tokenizer
-
-    return jieba.posseg.POSTokenizer(_tokenizer())
-
-
 def entities_of(norm: str) -> tuple[str, ...]:
     """The names a question is about: places, organisations and people (jieba's
-    part-of-speech tags ns/nt/nr for dictionary words, or a word ending in 省/市/县…), and model names
-    mixing letters and digits (5g, c919). Not the country as a whole (全国, 我国):
+    part-of-speech tags ns/nt/nr for dictionary words, data/places.txt, or a word ending
+    in 省/市/县/州), and model names mixing letters and digits (5g, c919). Not the country as a whole (全国, 我国):
     that is the default scope of a Chinese policy text. A figure stated for another
     place or organisation does not answer a question naming one."""
-    from .segment import _tokenizer
-
-    known = _tokenizer().FREQ
     out: list[str] = []
     segmented = words(norm)
-    for w, tag in _pos_tokenizer().lcut(norm):
+    for w, tag in tagged(norm):
         # a dictionary word with a name tag (jieba's guesses at unknown words glue
         # function characters to names: 于省, 时自)
-        if len(w) >= 2 and tag in _NAME_TAGS and known.get(w, 0) >= _MIN_FREQ and w in segmented and w not in _NATIONAL and w not in _QUESTION_WORDS:
+        if (len(w) >= 2 and tag in _NAME_TAGS and frequency(w) >= _MIN_FREQ and w in segmented
+                and w not in _NATIONAL and w not in _QUESTION_WORDS):
             out.append(w)
     out += [w for w in segmented if w in _places() and w not in out]
     out += [w for w in segmented if len(w) >= 3 and w[-1] in _PLACE_SUFFIX and w[:-1] not in out and w not in out]
@@ -228,12 +214,6 @@ def months_of(norm: str) -> tuple[int, ...]:
 _LIGHT_VERBS = frozenset("是 有 为 在 到 达 达到 占 约 能 会 可 要 将 让 使 被 把 叫 称 称为 进行 开始 发生 算 属于 位于 成为 作为 拥有 共有 设有".split())
 
 
-def _known(word: str) -> bool:
-    from .segment import _tokenizer
-
-    return _tokenizer().FREQ.get(word, 0) >= _MIN_FREQ
-
-
 def event_of(norm: str) -> str:
     """The verb a question asks the time, place or figure of: the content verb nearest
     its question word (1990年何时成立 -> 成立, 何时开始执政 -> 执政); "" if none."""
@@ -241,8 +221,8 @@ def event_of(norm: str) -> str:
     if not wh:
         return ""
     pos, best, best_d = 0, "", 10**9
-    for w, t in _pos_tokenizer().lcut(norm):
-        if t.startswith("v") and len(w) >= 2 and w not in _LIGHT_VERBS and w not in _QUESTION_WORDS and _known(w):
+    for w, t in tagged(norm):
+        if t.startswith("v") and len(w) >= 2 and w not in _LIGHT_VERBS and w not in _QUESTION_WORDS and frequency(w) >= _MIN_FREQ:
             d = abs(pos - wh.start())
             if d < best_d:
                 best, best_d = w, d

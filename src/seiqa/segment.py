@@ -47,6 +47,24 @@ def words(text: str) -> list[str]:
     return [w for w in _tokenizer().lcut(text) if _is_content(w)]
 
 
+@functools.lru_cache(maxsize=1)
+def _pos_tokenizer():
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(_tokenizer())
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """(word, part-of-speech tag) pairs of a normalised text: jieba.posseg with the same
+    dictionaries (ns place, nr person, nt organisation, v verb, n noun …)."""
+    return [(p.word, p.flag) for p in _pos_tokenizer().lcut(text)]
+
+
+def frequency(word: str) -> int:
+    """The word's count in jieba's dictionary (0 when it is no word there)."""
+    return _tokenizer().FREQ.get(word) or 0
+
+
 def terms(text: str) -> list[str]:
     """Index terms for BM25: jieba's search-mode words (long words and their parts),
     without stop words and punctuation."""
