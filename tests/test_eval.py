@@ -433,3 +433,15 @@ def test_ui_batch_tab_runs_a_file_and_escapes(tmp_path):
     assert preds.endswith("predictions.jsonl") and report[0].endswith("report.md")
     with pytest.raises(QAFileError, match=":2: not valid JSON"):
         run_file(stub, str(qa), k=3, skip_bad=False)
+
+
+def test_strict_exact_match_does_not_credit_a_sentence_that_contains_the_gold():
+    from seiqa.evaluate import answer_correct
+
+    sentence = {"type": "fact", "text": "西土城站是北京地铁10号线的一个车站。"}
+    assert answer_correct(["北京地铁10号线"], sentence)
+    assert not answer_correct(["北京地铁10号线"], sentence, strict=True)
+    phrase = {"type": "fact", "text": "北京地铁10号线"}
+    assert answer_correct(["北京地铁10号线"], phrase, strict=True)
+    figure = {"type": "amount", "text": "1286.6万辆", "value": 12866000.0, "unit": "辆", "kind": "count"}
+    assert answer_correct(["1286.6萬輛"], figure, strict=True)

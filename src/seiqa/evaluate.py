@@ -123,7 +123,8 @@ def summarise(ranks: Sequence[int | None], ks: Iterable[int] = (1, 3, 5)) -> dic
 #   more than one figure (``1288.8萬輛和1286.6萬輛``) is not a figure and does not
 #   match a single-figure gold.
 # * Sentences: a prediction that is a sentence (``type: fact``) is right when the gold,
-#   normalised as above, is contained in it.
+#   normalised as above, is contained in it. ``exact_match_strict`` does not credit
+#   this: only the same text or the same figure counts.
 #
 # ``f1`` is SQuAD-style character F1 between the normalised gold and predicted texts
 # (best over the gold answers), reported next to exact match for partial credit.
@@ -264,7 +265,7 @@ def _as_pred(pred: Mapping[str, Any] | str | None) -> Mapping[str, Any] | None:
     return pred
 
 
-def _matches(gold: str, pred: Mapping[str, Any]) -> bool:
+def _matches(gold: str, pred: Mapping[str, Any], strict: bool = False) -> bool:
     g = norm_answer(gold)
     texts = _pred_texts(pred)
     if g and any(norm_answer(t) == g for t in texts):
@@ -274,21 +275,22 @@ def _matches(gold: str, pred: Mapping[str, Any]) -> bool:
         pq = _pred_figure(pred)
         if pq is not None and figures_equal(gq, pq):
             return True
-    if pred.get("type") == "fact" and g:  # a sentence answer: the gold must stand in it
+    if pred.get("type") == "fact" and g and not strict:  # a sentence answer: the gold must stand in it
         return any(g in norm_answer(t) for t in texts)
     return False
 
 
-def answer_correct(gold_answers: Sequence[str], pred_answer: Mapping[str, Any] | str | None) -> bool:
+def answer_correct(gold_answers: Sequence[str], pred_answer: Mapping[str, Any] | str | None, strict: bool = False) -> bool:
     """Is the predicted answer (an answer object, its text, or None for no answer)
     right for a question whose gold answers are ``gold_answers`` (empty: the question
-    is unanswerable)? See the rules above."""
+    is unanswerable)? See the rules above; ``strict``: a sentence that contains the
+    gold does not count, only the same text or figure."""
     pred = _as_pred(pred_answer)
     if not gold_answers:
         return pred is None
     if pred is None:
         return False
-    return any(_matches(g, pred) for g in gold_answers)
+    return any(_matches(g, pred, strict) for g in gold_answers)
 
 
 def char_f1(gold: str, pred: str) -> float:
@@ -445,6 +447,7 @@ class ItemScore:
     predicted: str | None  # the predicted answer's text, None for no answer
     correct: bool | None  # None when there is no gold answer
     f1: float | None
+    strict: bool | None  # correct without crediting a sentence that contains the gold
     rank: int | None  # of the first citation that holds the gold passage
     has_gold_passage: bool
     cited: str  # the text of the passage the answer was taken from (else the first citation)
@@ -463,6 +466,7 @@ class Metrics:
     correct: int  # of with_gold
     accuracy: float | None  # correct / with_gold (an abstention on an unanswerable question is correct)
     exact_match: float | None  # correct answers / answerable questions
+    exact_match_strict: float | None  # the same, crediting no sentence for containing the gold
     f1: float | None  # mean character F1 over answerable questions
     abstentions: int
     abstention_precision: float | None  # abstentions on unanswerable / abstentions
@@ -561,9 +565,10 @@ def score(
             ans = None
         qtype = str(extra.get("type") or "") or analyse(item.question).asks
         script = detect_script(item.question)
-        correct = f1 = None
+        correct = f1 = strict = None
         if item.answers is not None:
             correct = answer_correct(item.answers, ans)
+            strict = answer_correct(item.answers, ans, strict=True)
             f1 = answer_f1(item.answers, ans) if item.answers else None
         rank, has_passage = None, False
         if docs is not None:
@@ -576,7 +581,7 @@ def score(
             elif rule == "not_located":
                 not_located += 1
         rows.append(ItemScore(item.id, item.question, qtype, script, item.answers, _answer_text(ans), correct, f1,
-                              rank, has_passage, _cited_text(pred), pred.get("reason")))
+                              strict, rank, has_passage, _cited_text(pred), pred.get("reason")))
 
     judged = [r for r in rows if r.correct is not None]
     answerable = [r for r in judged if r.gold]
@@ -618,6 +623,7 @@ def score(
         correct=correct,
         accuracy=_ratio(correct, len(judged)),
         exact_match=_ratio(sum(1 for r in answerable if r.correct), len(answerable)),
+        exact_match_strict=_ratio(sum(1 for r in answerable if r.strict), len(answerable)),
         f1=(sum(r.f1 or 0.0 for r in answerable) / len(answerable)) if answerable else None,
         abstentions=len(abstained),
         abstention_precision=_ratio(right_abst, len(abstained)),

@@ -31,6 +31,7 @@ MAIN_METRICS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("answered", ("answered",), "int"),
     ("accuracy (all with gold)", ("accuracy",), "rate"),
     ("exact match (answerable)", ("exact_match",), "rate"),
+    ("exact match, spans only (answerable)", ("exact_match_strict",), "rate"),
     ("char F1 (answerable)", ("f1",), "rate"),
     ("abstention precision", ("abstention_precision",), "rate"),
     ("abstention recall", ("abstention_recall",), "rate"),
