@@ -158,6 +158,18 @@ def test_computed_answer_says_so_with_formula_and_both_sources():
     assert "&#60;产销&#62;" in sources and "<产销>" not in sources  # section text is escaped too
 
 
+def test_fact_answer_shows_its_phrase_then_its_sentence():
+    from seiqa.records import Citation, Result
+
+    sentence = "西土城站位於北京市海淀區，是北京地鐵10號線的一個車站。"
+    cits = [Citation(1, "a.txt", 0, len(sentence), sentence, "", 1.0)]
+    ans = {"type": "fact", "text": "北京地鐵10號線", "source_text": "北京地鐵10號線", "sentence": sentence,
+           "doc": "a.txt", "start": 13, "end": 21, "citation": 1, "computed": False}
+    reply = render_reply(Result("西土城站是哪條線路的車站？", cits, ans), "t", 3, {})
+    assert reply.startswith("<strong>北京地鐵10號線</strong>")
+    assert f"「{sentence}」" in reply and reply.count('href="#seiqa-src-3-1"') >= 1
+
+
 def test_lookup_not_in_corpus():
     assert "not in the corpus" in render_lookup("火星", [], {})
 

@@ -199,10 +199,11 @@ def render_reply(result: Result, script: str, turn: int, docs: dict[str, Documen
             )
     elif ans.get("type") == "fact":
         rank = ans.get("citation")
-        lines.append(
-            f"<strong>{esc(_show(ans.get('source_text') or ans.get('text') or '', script))}</strong> "
-            + (_cite_link(turn, rank) if rank is not None else "")
-        )
+        phrase = ans.get("source_text") or ans.get("text") or ""
+        link = _cite_link(turn, rank) if rank is not None else ""
+        lines.append(f"<strong>{esc(_show(phrase, script))}</strong> " + ("" if ans.get("sentence", phrase) != phrase else link))
+        if ans.get("sentence") and ans["sentence"] != phrase:  # the phrase, then the sentence it stands in
+            lines.append(f"「{esc(_show(ans['sentence'], script))}」 {link}")
     else:
         rank = ans.get("citation")
         lines.append(f"<strong>{esc(_figure(ans, script))}</strong>")
