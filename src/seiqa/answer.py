@@ -26,7 +26,7 @@ from .normalise import normalise, to_script
 from .numbers import Quantity, find_quantities, format_value
 from .question import Question, analyse, months_of, sub_terms, term_weight, variants
 from .records import Citation
-from .segment import tagged, words
+from .segment import data_lines, tagged, words
 
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:（）()]")
 _ITEM_SPLIT = re.compile(r"[、和与及跟同]|以及")
@@ -162,13 +162,7 @@ def _names(name: str, text: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _contrasts() -> tuple[tuple[frozenset[str], ...], ...]:
-    from importlib import resources
-
-    text = (resources.files("seiqa") / "data" / "contrasts.txt").read_text(encoding="utf-8")
-    return tuple(
-        tuple(frozenset(side.split()) for side in line.split("|"))
-        for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return tuple(tuple(frozenset(side.split()) for side in line.split("|")) for line in data_lines("contrasts.txt"))
 
 
 def contrast_fit(q: Question, clause: str) -> float:

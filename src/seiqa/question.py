@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .normalise import detect_script, normalise
-from .segment import frequency, stopwords, tagged, terms, words
+from .segment import data_lines, frequency, stopwords, tagged, terms, words
 
 # What is asked, tried in order: the first pattern that matches wins.
 _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -49,13 +49,8 @@ _MONEY = re.compile(r"金额|(?:销售|营业|交易|成交|出口|进口|投资
 @functools.lru_cache(maxsize=1)
 def synonym_groups() -> dict[str, frozenset[str]]:
     """word -> the words of its group in ``data/synonyms.txt`` (itself included)."""
-    from importlib import resources
-
     groups: dict[str, frozenset[str]] = {}
-    text = (resources.files("seiqa") / "data" / "synonyms.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
+    for line in data_lines("synonyms.txt"):
         group = frozenset(line.split())
         for w in group:
             groups[w] = groups.get(w, frozenset()) | group
@@ -174,14 +169,6 @@ _MODEL_NAME = re.compile(r"[a-z]+[0-9][a-z0-9]*|[0-9]+[a-z]+[a-z0-9]*")  # 5g, c
 _PLACE_SUFFIX = frozenset("省市县州")
 
 
-@functools.lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    from importlib import resources
-
-    text = (resources.files("seiqa") / "data" / "places.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
-
-
 def entities_of(norm: str) -> tuple[str, ...]:
     """The names a question is about: places, organisations and people (jieba's
     part-of-speech tags ns/nt/nr for dictionary words, data/places.txt, or a word ending
@@ -196,7 +183,8 @@ def entities_of(norm: str) -> tuple[str, ...]:
         if (len(w) >= 2 and tag in _NAME_TAGS and frequency(w) >= _MIN_FREQ and w in segmented
                 and w not in _NATIONAL and w not in _QUESTION_WORDS):
             out.append(w)
-    out += [w for w in segmented if w in _places() and w not in out]
+    places = data_lines("places.txt")
+    out += [w for w in segmented if w in places and w not in out]
     out += [w for w in segmented if len(w) >= 3 and w[-1] in _PLACE_SUFFIX and w[:-1] not in out and w not in out]
     out += [m.group() for m in _MODEL_NAME.finditer(norm) if m.group() not in out]
     return tuple(dict.fromkeys(out))

@@ -24,10 +24,16 @@ def _tokenizer() -> jieba.Tokenizer:
     return tok
 
 
+@functools.lru_cache(maxsize=None)
+def data_lines(name: str) -> tuple[str, ...]:
+    """The lines of ``seiqa/data/<name>``, stripped, without blank lines and # comments."""
+    text = (_DATA / name).read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 @functools.lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    text = (_DATA / "stopwords.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(data_lines("stopwords.txt"))
 
 
 def settings_hash() -> str:
@@ -54,10 +60,11 @@ def _pos_tokenizer():
     return jieba.posseg.POSTokenizer(_tokenizer())
 
 
-def tagged(text: str) -> list[tuple[str, str]]:
+@functools.lru_cache(maxsize=1024)
+def tagged(text: str) -> tuple[tuple[str, str], ...]:
     """(word, part-of-speech tag) pairs of a normalised text: jieba.posseg with the same
     dictionaries (ns place, nr person, nt organisation, v verb, n noun …)."""
-    return [(p.word, p.flag) for p in _pos_tokenizer().lcut(text)]
+    return tuple((p.word, p.flag) for p in _pos_tokenizer().lcut(text))
 
 
 def frequency(word: str) -> int:
