@@ -23,7 +23,7 @@ from typing import Any
 
 from .chunk import sentences
 from .normalise import normalise, to_script
-from .numbers import Quantity, find_quantities, format_value
+from .numbers import YEAR, Quantity, find_quantities, format_value
 from .question import Question, analyse, months_of, sub_terms, term_weight, variants
 from .records import Citation
 from .segment import data_lines, tagged, words
@@ -361,9 +361,6 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
     return 0.3 if quantity.unit else 0.0
 
 
-_YEARS = re.compile(r"(?<![0-9])((?:1[5-9]|20)[0-9]{2})(?![0-9])")
-
-
 def _without(clause: str, qn: Quantity, offset: int) -> str:
     """The clause with the figure itself blanked (a year asked about is not its own context)."""
     a, b = qn.start - offset, qn.end - offset
@@ -377,12 +374,12 @@ def time_fit(q: Question, clause_norm: str, sentence_norm: str, before_norm: str
     names the question's year."""
     if not q.years:
         return 0.0
-    in_clause = {int(y) for y in _YEARS.findall(clause_norm)}
+    in_clause = {int(y) for y in YEAR.findall(clause_norm)}
     if in_clause:
         return 0.5 if in_clause & set(q.years) else -1.0
-    years_here = {int(y) for y in _YEARS.findall(sentence_norm)}
+    years_here = {int(y) for y in YEAR.findall(sentence_norm)}
     if not years_here:
-        before = _YEARS.findall(before_norm)
+        before = YEAR.findall(before_norm)
         years_here = {int(before[-1])} if before else set()
         if not years_here:  # no year before it either: the passage must name the year somewhere
             return 0.0 if any(str(y) in context for y in q.years) else -1.0
@@ -796,7 +793,7 @@ def sub_questions(q: Question) -> tuple[Question, Question] | None:
     qa = analyse(left + "是多少")
     qb = analyse(right + "是多少")
     if not qb.terms and qb.years:  # B is only another time: A's words at B's time
-        qb = analyse(_YEARS.sub(str(qb.years[0]), left, count=1) + "是多少")
+        qb = analyse(YEAR.sub(str(qb.years[0]), left, count=1) + "是多少")
     elif len(qb.terms) <= 1:  # B names only a metric: A's time and subject, B's metric
         years = "" if qb.years else "".join(f"{y}年" for y in qa.years)
         subject = "".join(t for t in qa.terms if t != qa.metric and t not in qb.terms)

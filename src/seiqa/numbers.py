@@ -80,7 +80,11 @@ __all__ = [
     "to_chinese_numeral",
     "values_equal",
     "normalise_unit",
+    "YEAR",
 ]
+
+# A year from 1500 to 2099 written as four digits that are not part of a longer number.
+YEAR = re.compile(r"(?<![0-9])((?:1[5-9]|20)[0-9]{2})(?![0-9])")
 
 
 # --------------------------------------------------------------------------

@@ -8,13 +8,13 @@ the question names gets a small bonus.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from .index import Index
 from .normalise import normalise
+from .numbers import YEAR
 from .records import Hit
 from .question import synonym_groups
 from .segment import terms
@@ -66,7 +66,6 @@ def weighted(sides: list[tuple[list[tuple[int, float]], float]]) -> dict[int, fl
     return scores
 
 
-_YEAR = re.compile(r"(?<![0-9])((?:1[5-9]|20)[0-9]{2})(?![0-9])")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -79,7 +78,7 @@ def query_terms(query: str) -> list[str]:
 
 
 def _years(text: str) -> set[str]:
-    return set(_YEAR.findall(text.translate(_FULL_WIDTH_DIGITS)))
+    return set(YEAR.findall(text.translate(_FULL_WIDTH_DIGITS)))
 
 
 def retrieve(index: Index, query: str, query_vec: np.ndarray | None, k: int, settings: RetrieveSettings) -> list[Hit]:
