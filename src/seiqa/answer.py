@@ -476,8 +476,8 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
     for cit in citations:
         text = cit.text
         norm = normalise(text)
-        section = normalise(cit.section)
-        title = normalise(cit.title)
+        context = " ".join((norm, normalise(cit.section), normalise(cit.title)))  # the passage and where it stands
+        entity = entity_fit(q, context)
         quantities = distribute_units(text, find_quantities(text))
         sents = sentences(text, 0, len(text))
         for si, (s, e) in enumerate(sents):
@@ -489,23 +489,24 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
             for i in in_sent:
                 qn = quantities[i]
                 cs, ce = _clause_span(norm, s, e, qn.start, qn.end)
+                clause_around = _without(norm[cs:ce], qn, cs)  # the clause without the figure itself
                 align = align_fit(q, *aligned[i]) if i in aligned else 0.0
                 item = aligned[i][1][aligned[i][0]] if align > 0 else ""
-                lexical = _lexical(q, norm[cs:ce], norm[s:e], " ".join((norm, section, title)), before, item)
+                lexical = _lexical(q, norm[cs:ce], norm[s:e], context, before, item)
                 role = _role(norm, qn.start, cs)
                 parts = {
                     "lexical": lexical,
                     "proximity": _proximity(q, norm, s, e, qn.start),
                     "type": type_fit(q, qn, role, norm[qn.end : qn.end + 2], era_before(norm, qn.start)),
-                    "time": time_fit(q, _without(norm[cs:ce], qn, cs), norm[s:e], norm[:s], " ".join((norm, section, title))),
+                    "time": time_fit(q, clause_around, norm[s:e], norm[:s], context),
                     "align": align,
                     "metric": _metric_fit(q, norm[cs:ce], norm[s:e], item),
                     "share": share_fit(q, norm, cs, qn.start) if role == "share" else 0.0,
                     "rank": -(cit.rank - 1),
-                    "entity": entity_fit(q, " ".join((norm, section, title))),
-                    "contrast": contrast_fit(q, _without(norm[cs:ce], qn, cs)),
+                    "entity": entity,
+                    "contrast": contrast_fit(q, clause_around),
                     "event": event_fit(q, _wide_clause(norm, s, e, qn.start), norm[s:e]),
-                    "month": month_fit(q, _without(norm[cs:ce], qn, cs), norm[s:e]),
+                    "month": month_fit(q, clause_around, norm[s:e]),
                 }
                 score = (
                     lexical
@@ -577,8 +578,8 @@ def answer_span(q: Question, text: str, qn: Quantity) -> tuple[int, int]:
     date when a year is asked (1897年11月1日 -> 1897年), one end of a span of years,
     its month when a month is asked, and an era name before a year (民國34年)."""
     start, end = qn.start, qn.end
-    span = text[start:end]
-    norm = normalise(span)
+    text_norm = normalise(text)  # same length as text
+    norm = text_norm[start:end]
     if q.asks in ("year", "when") and qn.kind == "year" and qn.high is not None:
         cut = _RANGE_JOIN.search(norm)
         if cut:  # one end of 1592年至1598年: the start, unless the end is asked (至哪一年)
@@ -589,11 +590,11 @@ def answer_span(q: Question, text: str, qn: Quantity) -> tuple[int, int]:
         start = start + (norm.index("年") + 1 if "年" in norm[: norm.index("月")] else 0)
         end = qn.start + norm.index("月") + 1
     if q.asks in ("year", "when"):
-        start -= len(era_before(normalise(text), start))
-    end += len(measure_word(q, qn, normalise(text[end : end + 2])))
+        start -= len(era_before(text_norm, start))
+    end += len(measure_word(q, qn, text_norm[end : end + 2]))
     if q.asks == "when":
-        start, end = date_expression(normalise(text), start, end)
-        m = _TIME_TAIL.match(normalise(text[end : end + 40]))
+        start, end = date_expression(text_norm, start, end)
+        m = _TIME_TAIL.match(text_norm[end : end + 40])
         if m:  # a period, a time of day or the other end of a span: 1901年晚期, …日18时, …至23日
             end += m.end()
     return start, end
