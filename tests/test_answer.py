@@ -286,3 +286,19 @@ def test_occupying_is_no_share_months_in_chinese_numerals_and_bare_counts():
     assert months_of("根據2012年七月的人口普查") == (7,) and months_of("2024年1-12月") == ()
     eye = "視網膜裡一共約有600萬視錐細胞和1.25億視杆細胞。"
     assert ask("人類視網膜中共有多少個視杆細胞?", eye)[0]["source_text"] == "1.25億"
+
+
+def test_scores_do_not_depend_on_the_hash_seed():
+    # synonyms live in frozensets, whose order changes with PYTHONHASHSEED
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from seiqa.answer import candidates; from seiqa.question import analyse; from seiqa.records import Citation; "
+        "t = '其中，太陽能發電裝機容量約8.9億千瓦，同比增長45.2%。'; "
+        "print([round(c.score, 9) for c in candidates(analyse('太陽能發電裝機容量同比增長多少？'), [Citation(1, 'a', 0, len(t), t, '', 1.0)])])"
+    )
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3, 4)}
+    assert len(runs) == 1

@@ -122,7 +122,10 @@ def _proximity(q: Question, norm: str, s: int, e: int, pos: int) -> float:
         w = term_weight(t)
         total += w
         best = None
-        for m in re.finditer("|".join(re.escape(v) for v in variants(t)), norm[s:e]):
+        # longest variant first: a frozenset's order changes with the hash seed, and the
+        # alternation takes the first that matches (装机 or 装机容量)
+        pattern = "|".join(re.escape(v) for v in sorted(variants(t), key=lambda v: (-len(v), v)))
+        for m in re.finditer(pattern, norm[s:e]):
             d = pos - (s + m.end()) if s + m.end() <= pos else (s + m.start() - pos) * 2 + 4
             best = d if best is None else min(best, abs(d))
         if best is not None:
