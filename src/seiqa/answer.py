@@ -804,10 +804,10 @@ def sub_questions(q: Question) -> tuple[Question, Question] | None:
         qb = analyse(years + subject + right + "是多少")
     elif qa.years and not qb.years:
         qb = analyse(f"{qa.years[0]}年" + right + "是多少")
-    subject = [t for t in qa.terms if t != qa.metric and len(t) >= 2 and not _in(t, qb.norm) and not _in(t, "上半年下半年全年当年")]
-    if subject and not any(_in(t, qb.norm) for t in qa.terms if t != qa.metric):
+    inherited = [t for t in qa.terms if t != qa.metric and len(t) >= 2 and not _in(t, qb.norm) and not _in(t, "上半年下半年全年当年")]
+    if inherited and qb.metric and not any(_in(t, qb.norm) for t in qa.terms if t != qa.metric):
         # B names none of A's words but its metric (2024年全年产量): A's subject is meant
-        qb = analyse(right.replace(qb.metric, "".join(subject) + qb.metric, 1) + "是多少") if qb.metric else qb
+        qb = analyse(right.replace(qb.metric, "".join(inherited) + qb.metric, 1) + "是多少")
     return qa, qb
 
 
