@@ -302,3 +302,39 @@ def test_scores_do_not_depend_on_the_hash_seed():
     runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3, 4)}
     assert len(runs) == 1
+
+
+def test_a_rate_is_a_percentage_and_a_change_to_asks_the_level_reached():
+    text = "2023年，全市製造業的利潤率僅為5.1%，低於工業企業的平均水平。"
+    assert ask("2023年製造業的利潤率是多少？", text)[0]["source_text"] == "5.1%"  # 利润 is no amount of money here
+    duty = "2025年3月，加拿大宣布將進口鋼材的關稅由10%提高至45%；歐盟對進口鋼纜徵收為期三年的反傾銷稅，稅率最高達28.6%。"
+    assert ask("加拿大把进口钢材的关税提高到了多少？", duty)[0]["source_text"] == "45%"  # not the level it started from
+    assert ask("欧盟对进口钢缆征收的反倾销税最高税率是多少？", duty)[0]["source_text"] == "28.6%"  # not 三年
+    price = "受供需失衡影響，碳酸鋰價格較2023年初的高點下跌超過八成。"
+    got, _ = ask("碳酸锂价格较2023年初的高点跌了多少？", price)
+    assert analyse("碳酸锂价格跌了多少？").asks == "growth" and got["source_text"] == "八成"
+
+
+def test_categories_paired_ratings_and_units_of_ships_and_computing():
+    plan = "國家統計局於2021年發布新版分類，將數位經濟產業劃分為五大類別。"
+    got, _ = ask("新版分類將數位經濟產業劃分為幾大類別？", plan)
+    assert analyse("劃分為幾大類別？").asks == "count" and got["source_text"] == "五大類別" and got["value"] == 5
+    assert ask("2021年新版分类是多少？", plan)[0] is None  # 五大 answers 几大 only
+    storage = "截至2024年底，全省新型儲能累計裝機規模達3200萬千瓦/6500萬千瓦時，同比增長一倍。"
+    assert ask("截至2024年底新型储能累计装机规模是多少？", storage)[0]["source_text"] == "3200萬千瓦/6500萬千瓦時"
+    ships = "2024年，全省造船完工量1210萬載重噸；全省算力總規模達到35 EFLOPS。"
+    assert ask("2024年造船完工量是多少？", ships)[0]["source_text"] == "1210萬載重噸"
+    assert ask("2024年全省算力总规模是多少？", ships)[0]["source_text"] == "35 EFLOPS"
+
+
+def test_items_listed_after_fenbie_and_a_metric_bound_by_the_list():
+    growth = "2024年，全省出口額同比增長9.5%，增速分別高出全國和東部地區3.1和1.2個百分點。"
+    assert ask("2024年全省出口额增速比东部地区高出多少个百分点？", growth)[0]["source_text"] == "1.2個百分點"
+    steel = "2024年，全國鋼材、水泥、平板玻璃產量分別為13.9億噸、18.3億噸和9.1億重量箱，同比分別增長1.1%、0.5%和2.3%。"
+    cars = "2024年，汽車產銷分別完成3128萬輛和3143萬輛，同比分別增長3.7%和4.5%。"
+    assert ask("2024年平板玻璃产量同比增长多少？", cars, steel)[0]["source_text"] == "2.3%"
+
+
+def test_a_qizhong_sentence_continues_the_time_of_the_one_before():
+    roads = "截至2024年底，全國公路總里程約550萬公里，同比增長1.8%。其中，高速公路里程18.4萬公里，同比增長4.0%；"
+    assert ask("截至2024年底高速公路里程同比增长多少？", roads)[0]["source_text"] == "4.0%"

@@ -706,3 +706,22 @@ def test_embedded_quantity_is_found(before, n, unit, after):
     hits = [q for q in qs if q.start == start]
     assert len(hits) == 1
     assert hits[0].text == str(n) + unit
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("新接訂單量11305萬載重噸，", ("11305萬載重噸", "tonnage", "载重吨", 113050000.0)),
+        ("算力總規模達到280 EFLOPS（", ("280 EFLOPS", "compute", "EFLOPS", 280.0)),
+        ("主頻3.5GHz", ("3.5GHz", "frequency", "GHz", 3.5)),
+        ("劃分為九大領域", ("九大", "category", "大", 9.0)),
+    ],
+)
+def test_tonnage_computing_frequency_and_category_units(text, expected):
+    q = find_quantities(text)[0]
+    assert (q.text, q.kind, q.unit, q.value) == expected
+
+
+@pytest.mark.parametrize("text", ["一大批企業", "100多大型企業", "5大於3"])
+def test_da_is_a_category_only_after_a_number_of_two_or_more(text):
+    assert all(q.kind != "category" for q in find_quantities(text))

@@ -141,6 +141,8 @@ def _metric_fit(q: Question, clause: str, sentence: str, item: str) -> float:
         return 0.0
     if (item and item in q.metric) or _match(q.metric, clause) >= PARTIAL:
         return 1.0
+    if item and _match(q.metric, sentence) >= PARTIAL:
+        return 1.0  # 组件产量分别为…，同比分别增长…: the 分别 list binds the metric to its figures
     if "其中" in clause and _match(q.metric, sentence.split("其中")[0]) >= PARTIAL:
         return 1.0
     return 0.3 if _match(q.metric, sentence) >= PARTIAL else -0.5
@@ -227,6 +229,17 @@ def _role(norm: str, start: int, clause_start: int) -> str:
     return role
 
 
+_CHANGE_TO = r"(?:提高|提升|上调|下调|调高|调低|降低|下降|增加|减少|增长|上升|扩大|缩小|降|升|涨|跌|调整)(?:到|至|为)"
+_ASKS_LEVEL = re.compile(_CHANGE_TO + r"了?(?:多少|几)")
+_FROM_LEVEL = re.compile(r"\s*" + _CHANGE_TO)
+
+
+def from_level(q: Question, norm: str, qn: Quantity) -> bool:
+    """The figure is the level a change started from (关税由25%提高至100%: 25%) and the
+    question asks the level it reached (提高到了多少)."""
+    return bool(_ASKS_LEVEL.search(q.norm)) and norm[qn.start - 1 : qn.start] in ("由", "从") and bool(_FROM_LEVEL.match(norm, qn.end))
+
+
 def share_fit(q: Question, norm: str, clause_start: int, start: int) -> float:
     """For "A占B的比重": how much of B (IDF-weighted) stands between the last 占/达到/为
     and the figure, i.e. is named as the whole the figure is a share of."""
@@ -291,6 +304,7 @@ def measure_word(q: Question, quantity: Quantity, after: str) -> str:
     return word if after.startswith(word) and "\u4e00" <= word <= "\u9fff" else ""
 
 
+_TIME_KINDS = frozenset(("year", "date", "month", "decade", "century"))
 _SHORT_YEAR = re.compile(r"^(?:(?:公元前?|西元前?|前)[0-9]{1,4}|[1-9][0-9]{2,3})年$")
 
 
@@ -302,7 +316,7 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
         return 1.0
     if asks in ("year", "when") and kind == "duration" and _SHORT_YEAR.match(normalise(quantity.text)):
         return 0.8  # "376年" is a year when a year is asked
-    is_time = kind in ("year", "date", "month", "decade", "century")
+    is_time = kind in _TIME_KINDS
     if asks == "year":  # a date counts only when it names its year (4月21日 does not)
         if kind == "date":
             return 0.5 if quantity.date and quantity.date[0] is not None else -1.0
@@ -315,6 +329,8 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
         return 1.0 if kind in ("month", "date") else -1.0
     if is_time:
         return -1.0
+    if kind == "category":  # 九大领域 answers 几大领域 only
+        return 1.0 if q.unit_hint.startswith("大") else -1.0
     if asks == "rank":
         return 1.0 if kind in ("ordinal", "rank") else -1.0
     if kind in ("ordinal", "rank"):
@@ -341,6 +357,8 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
     # count / amount / other figures
     if quantity.value == 1 and normalise(quantity.text).startswith("一") and asks in ("amount", "count", "other"):
         return -0.5  # 一 + classifier is the indefinite article (其中一种, 一座), rarely the figure asked
+    if kind in ("percent", "fraction") and q.rate:
+        return 1.0 if q.metric.endswith("率") else 0.6  # 利润率 4.3%; 关税 100% (a tax may be an amount too)
     if q.money and asks in ("amount", "count", "other"):
         return 1.0 if kind == "money" else -1.0
     if pp_asked:
@@ -386,7 +404,9 @@ def time_fit(q: Question, clause_norm: str, sentence_norm: str, before_norm: str
         years_here = {int(before[-1])} if before else set()
         if not years_here:  # no year before it either: the passage must name the year somewhere
             return 0.0 if any(str(y) in context for y in q.years) else -1.0
-        return 0.25 if any(y in years_here for y in q.years) else -1.0
+        if not any(y in years_here for y in q.years):
+            return -1.0
+        return 0.5 if sentence_norm.lstrip().startswith("其中") else 0.25  # a 其中 sentence continues the one before
     if any(y in years_here for y in q.years):
         return 0.5
     return -1.0
@@ -423,6 +443,19 @@ def _items_before(norm: str, clause_start: int, pos: int) -> list[str]:
     return list(last[0]) if len(last[0]) == 2 and all("\u4e00" <= c <= "\u9fff" for c in last[0]) else []
 
 
+def _items_after(norm: str, start: int, end: int) -> list[str]:
+    """The enumerated items between 分别 and its first figure (增速分别高出工业、高技术制造业
+    6.0和2.9个百分点 -> 工业, 高技术制造业): the verb before the first item is dropped."""
+    seg = re.split(r"[，,；;：:]", norm[start:end])[0].strip()
+    parts = [p for p in re.split(r"、|以及|和|与|及", seg) if p]  # not 同 (同期) or 跟
+    if len(parts) < 2:
+        return []
+    first = words(parts[0])
+    parts[0] = "".join(first[1:]) or parts[0]
+    parts[-1] = parts[-1].removesuffix("的") or parts[-1]
+    return parts
+
+
 def _distinct(items: list[str]) -> list[str]:
     """Strip the common prefix and suffix of enumerated items."""
     if len(items) < 2:
@@ -438,7 +471,9 @@ def _distinct(items: list[str]) -> list[str]:
 
 def alignments(norm: str, s: int, e: int, quantities: list[Quantity]) -> dict[int, tuple[int, list[str]]]:
     """For figures of one sentence that follow 分别: index in ``quantities`` ->
-    (position, distinct items). A later 分别 with no list of its own reuses the last one."""
+    (position, distinct items). The items stand between 分别 and its first figure
+    (分别高出工业、高技术制造业…) or, when none do, before it (产销分别完成…); a later 分别
+    with no list of its own reuses the last one."""
     out: dict[int, tuple[int, list[str]]] = {}
     items: list[str] = []
     for m in re.finditer("分别", norm[s:e]):
@@ -446,14 +481,14 @@ def alignments(norm: str, s: int, e: int, quantities: list[Quantity]) -> dict[in
         clause_start = s
         for c in _CLAUSE_SPLIT.finditer(norm, s, pos):
             clause_start = c.end()
-        found = _items_before(norm, clause_start, pos)
+        nxt = norm.find("分别", pos + 2, e)
+        end = nxt if nxt >= 0 else e
+        after = [i for i, qn in enumerate(quantities) if pos < qn.start < end]
+        found = (_items_after(norm, pos + 2, quantities[after[0]].start) if after else []) or _items_before(norm, clause_start, pos)
         if found:
             items = _distinct(found)
         if len(items) < 2:
             continue
-        nxt = norm.find("分别", pos + 2, e)
-        end = nxt if nxt >= 0 else e
-        after = [i for i, qn in enumerate(quantities) if pos < qn.start < end]
         if len(after) >= len(items):
             for k, i in enumerate(after[: len(items)]):
                 out[i] = (k, items)
@@ -500,7 +535,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                 parts = {
                     "lexical": lexical,
                     "proximity": _proximity(q, norm, s, e, qn.start),
-                    "type": type_fit(q, qn, role, norm[qn.end : qn.end + 2], era_before(norm, qn.start)),
+                    "type": -1.0 if from_level(q, norm, qn) else type_fit(q, qn, role, norm[qn.end : qn.end + 2], era_before(norm, qn.start)),
                     "time": time_fit(q, clause_around, norm[s:e], norm[:s], context),
                     "align": align,
                     "metric": _metric_fit(q, norm[cs:ce], norm[s:e], item),
@@ -595,6 +630,12 @@ def answer_span(q: Question, text: str, qn: Quantity) -> tuple[int, int]:
     if q.asks in ("year", "when"):
         start -= len(era_before(text_norm, start))
     end += len(measure_word(q, qn, text_norm[end : end + 2]))
+    if qn.kind == "category" and q.unit_hint[1:] and text_norm.startswith(q.unit_hint[1:], end):
+        end += len(q.unit_hint) - 1  # 九大 + 领域 when 几大领域 is asked
+    if text_norm.startswith("/", end) and qn.kind not in _TIME_KINDS:
+        paired = find_quantities(text[end + 1 : end + 40])
+        if paired and paired[0].start == 0 and paired[0].kind not in _TIME_KINDS:
+            end += 1 + paired[0].end  # 7376万千瓦/1.68亿千瓦时: a rating stated as a pair
     if q.asks == "when":
         start, end = date_expression(text_norm, start, end)
         m = _TIME_TAIL.match(text_norm[end : end + 40])

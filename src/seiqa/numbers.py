@@ -98,7 +98,7 @@ _T2S_PAIRS = (
     "單单 雙双 組组 機机 週周 鐘钟 數数 區区 陸陆 貳贰 級级 額额 價价 與与 電电 長长 規规 "
     "劃划 後后 負负 歲岁 號号 棟栋 釐厘 攝摄 計计 際际 國国 於于 倉仓 艙舱 貨货 櫃柜 廠厂 "
     "稱称 萊莱 噸吨 鏈链 綫线 線线 億亿 頁页 題题 輛辆 樣样 構构 論论 聯联 務务 "
-    "員员 學学 術术 醫医 療疗 業业 產产 銷销 總总 佔占 強强 燈灯 臺台"
+    "員员 學学 術术 醫医 療疗 業业 產产 銷销 總总 佔占 強强 燈灯 臺台 載载 淨净"
 )
 _NORM_MAP: dict[int, str] = {}
 for _pair in _T2S_PAIRS.split():
@@ -311,10 +311,12 @@ money: 元人民币=元 人民币=元 新台币 台币=新台币 港元 港币=�
 pp: 个百分点 百分点=个百分点
 percent: % ‰
 multiple: 倍
+category: 大
 turnover: 吨公里 人公里 客公里 车公里 座公里 吨千米=吨公里 人千米=人公里
 energy: 千瓦时 千瓦小时=千瓦时 兆瓦时 吉瓦时 太瓦时 瓦时 度电=度 度 吨标准煤 吨标煤=吨标准煤 吨油当量 焦耳 千焦 兆焦 千卡 大卡=千卡
 power: 千瓦 兆瓦 吉瓦 太瓦 瓦 瓩=千瓦 千伏安 兆伏安
 voltage: 千伏 伏
+tonnage: 载重吨 修正总吨 总吨 净吨 排水吨
 mass: 吨二氧化碳 吨 公吨=吨 公斤 千克=公斤 克 毫克 斤
 area: 平方公里 平方千米=平方公里 平方米 平米=平方米 平方公尺=平方米 公顷 亩 坪
 length: 公里 千米=公里 米 公尺=米 公分=厘米 厘米 毫米 海里 英里 英尺 英寸 光年
@@ -335,9 +337,13 @@ length: km cm mm
 volume: m³/m3
 count: TEU
 data: GB TB PB MB KB Gbps Mbps
+compute: EFLOPS PFLOPS TFLOPS GFLOPS FLOPS
+frequency: GHz MHz kHz Hz
+charge: mAh Ah
 money: USD=美元 RMB=元 CNY=元 EUR=欧元 NTD=新台币 TWD=新台币 HKD=港元 JPY=日元 GBP=英镑
 temperature: °C=℃
 """
+_NOT_CATEGORY = set("型量幅于小约概多部批致都")
 # Classifiers that make common non-numeric words with a single Chinese digit (一起, 一部分, 一度 ...)
 _WEAK_UNITS = set("起例宗笔对片块支只头株棵根本部篇门层轮节口眼列期番条元度") | {"度电"}
 
@@ -805,6 +811,8 @@ def _atom(t: str, p0: int, allow_sign: bool = True) -> _Atom | None:
             reject = True
         if core.digitwise:
             reject = True
+        if kind == "category" and (quals or a.has_mag or core.num == 1 or (um.end() < len(t) and t[um.end()] in _NOT_CATEGORY)):
+            reject = True  # 三大产业, 九大领域; not 一大批, 100多大型, 5大于3
         if core.magonly and not quals and not a.has_mag:
             before = t[p0 - 1] if p0 > 0 else ""
             if kind == "count" or before in set("数几多上成万千百亿好"):

@@ -25,9 +25,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("month", re.compile(r"哪一?个?月|几月份?")),
     ("age", re.compile(r"几岁|多少岁|年龄|多大年纪")),
     ("share", re.compile(r"比例|比重|占比|百分之几|百分之多少|百分比|份额|渗透率|(?<![攻侵抢霸独])占(?!有(?!率)).{0,20}?(?:多少|几成)|几成")),
-    ("growth", re.compile(r"(?:增长|增幅|增速|增加|下降|降幅|减少|上升|提高|提升|涨幅|跌幅)(?:率|了)?(?:多少|几|百分之几)|(?:增长|增幅|增速|涨幅)(?:率)?(?:是|为)?(?:多少|几)")),
+    ("growth", re.compile(r"(?:增长|增幅|增速|增加|下降|降幅|减少|上升|提高|提升|涨幅|跌幅|下跌|上涨|下滑|回落|跌|涨)(?:率|了)?(?:多少|几|百分之几)|(?:增长|增幅|增速|涨幅)(?:率)?(?:是|为)?(?:多少|几)")),
     ("duration", re.compile(r"多久|多长时间|(?:几|多少)(?:年|个月|天|小时|周|星期)(?!份)")),
-    ("count", re.compile(r"(?:多少|几)(?:十|百|千|万|亿)?(?:个|家|座|所|名|位|人|项|种|款|条|次|架|艘|台|辆|件|套|部|本|只|处|场|届|支|颗|片|块|对|枚|列|粒|头|匹|株|棵|间|栋|幢|首|篇|张|门|根|尾|节|集|季|期|轮|代|任|批|户|层|省|市|县|国|区)")),
+    ("count", re.compile(r"(?:多少|几)(?:十|百|千|万|亿)?(?:个|家|座|所|名|位|人|项|种|款|条|次|架|艘|台|辆|件|套|部|本|只|处|场|届|支|颗|片|块|对|枚|列|粒|头|匹|株|棵|间|栋|幢|首|篇|张|门|根|尾|节|集|季|期|轮|代|任|批|户|层|省|市|县|国|区|大(?=[\u4e00-\u9fff]))")),
     ("amount", re.compile(r"多少|几|多大|多高|多长|多重|多远|多深|多宽|多快|多厚|多少钱|规模(?:是|为|有)?$|金额")),
     ("fact", re.compile(r"哪些|什么|谁|哪里|哪儿|哪个|哪家|哪位|哪种|哪类|哪项|哪座|哪国|何处|何种|何地|为何|为什么|怎样|如何|哪")),
 )
@@ -39,7 +39,8 @@ _QUESTION_WORDS = frozenset(
     "多少 几 什么 哪些 哪个 哪里 哪儿 哪年 哪一年 谁 如何 怎样 为何 为什么 何时 是否 多久 多大 多高 多长 多重 "
     "多远 第几 几月 几日 几号 年份 请问 呢 吗 比例 比重 占比 百分之几 百分比 倍 几倍 多少倍 时候 什么时候 "
     "哪个时候 何 请 问 数字 数量 数目 情况 年 月 日 大概 大约 约 一共 总共 到底 何年 哪年 几年 西元 公元 "
-    "几月 何月 何日 几时 何种 何处 何人 时候 时间 当时 目前 现在 现今".split()
+    "几月 何月 何日 几时 何种 何处 何人 时候 时间 当时 目前 现在 现今 几成 几大 哪家 哪位 哪种 哪类 哪项 哪国 "
+    "哪座 哪条 何时何地 何地".split()
 )
 
 
@@ -69,6 +70,7 @@ def sub_terms(term: str) -> tuple[str, ...]:
 
 
 _TRAILING_FUNCTION = frozenset("于在的了")
+_NOT_PERCENT_RATES = frozenset("功率 频率 汇率 速率 码率 比特率 分辨率 帧率 折射率 采样率".split())
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,11 @@ class Question:
     @property
     def numeric(self) -> bool:
         return self.asks in NUMERIC_ASKS
+
+    @property
+    def rate(self) -> bool:
+        """The metric is a rate stated in per cent (利润率, 税率, 关税), not a power or frequency."""
+        return (self.metric.endswith("率") and self.metric not in _NOT_PERCENT_RATES) or self.metric.endswith("税")
 
     @property
     def computed(self) -> bool:
@@ -116,11 +123,15 @@ def asks_of(norm: str) -> str:
     return "other"
 
 
+_COMPARED = re.compile(r"(?:比|较|相比|相较于?)(?:前一年|上一年|上年|去年|前年)(?:同期)?")
+
+
 def content_terms(norm: str) -> tuple[str, ...]:
     """Question terms that should appear near the answer: no question words, stop
     words, bare years or single characters other than Han (unless a number). A
     multi-word phrase of the synonym list (卖到国外) adds its group's word."""
     stop = stopwords()
+    norm = _COMPARED.sub(" ", norm)  # the period a change is against is said by the asks, not a term
     out = [w for w, group in synonym_groups().items() if len(w) >= 3 and w in norm and len(words(w)) > 1]
     for t in words(norm):
         if len(t) >= 2 and t[-1] in _TRAILING_FUNCTION and t[:-1] not in _QUESTION_WORDS:
@@ -137,7 +148,10 @@ def content_terms(norm: str) -> tuple[str, ...]:
 _LINK = frozenset("是 为 有 达 达到 约 约为 大约 大概 一共 共 总共 了 到 在 占 的 能 会 可 将 要 已 已经 还 又 都 各 分别".split())
 
 
-_CHANGE = re.compile(r"同比|环比|同比增长|增长|增加|增幅|增速|下降|降低|减少|提高|提升|上升|占比|比重|比例|份额|占|百分比|百分之|比上年|较上年|多|少|了")
+_CHANGE = re.compile(
+    r"同比|环比|同比增长|增长|增加|增幅|增速|下降|降低|减少|提高|提升|上升|占比|比重|比例|份额|占|百分比|百分之|多|少|了"
+    r"|[比较]?(?:上一?年|去年|前一年|上年同期|同期)|比|较|下跌|上涨|跌|涨|降|升"  # the period compared with: 比上一年多了百分之几
+)
 _CLASSIFIER = re.compile(r"^(?:十|百|千|万|亿)?(?:个|家|座|所|名|位|人|项|种|款|条|次|架|艘|台|辆|件|套|部|本|只|处|场|届|支|颗|片|块|对|枚|列|粒|头|匹|株|棵|间|栋|幢|首|篇|张|门|根|尾|节|集|季|期|轮|代|任|批|户)")
 
 
@@ -224,12 +238,13 @@ def analyse(text: str) -> Question:
     m = _UNIT_AFTER.search(norm)
     unit_hint = m.group(1) if m else ""
     years = tuple(sorted({int(y) for y in _YEAR.findall(norm)}))
-    money = bool(_MONEY.search(norm)) and "百分" not in norm and "%" not in norm
     found = content_terms(norm)
+    metric = metric_of(norm, found)
+    money = bool(_MONEY.search(norm)) and "百分" not in norm and "%" not in norm and not metric.endswith("率")
     base = re.search(r"(?:占|相当于)(.+?)(?:的)?(?:比重|比例|份额|百分之几|百分之多少|多少|几成)", norm)
     share_base = content_terms(base.group(1)) if base else ()
     return Question(
-        text, norm, detect_script(text), asks, unit_hint, years, found, money, metric_of(norm, found), share_base, entities_of(norm),
+        text, norm, detect_script(text), asks, unit_hint, years, found, money, metric, share_base, entities_of(norm),
         event_of(norm) if asks in ("year", "when", "date", "month") else "",
         months_of(norm) if asks not in ("date", "month", "when") else (),
     )
