@@ -338,3 +338,11 @@ def test_items_listed_after_fenbie_and_a_metric_bound_by_the_list():
 def test_a_qizhong_sentence_continues_the_time_of_the_one_before():
     roads = "截至2024年底，全國公路總里程約550萬公里，同比增長1.8%。其中，高速公路里程18.4萬公里，同比增長4.0%；"
     assert ask("截至2024年底高速公路里程同比增长多少？", roads)[0]["source_text"] == "4.0%"
+
+
+def test_the_event_verb_matches_its_synonyms():
+    school = "創立於1921年，前身為商業學校。2009年，該校商學院的碩士項目被評為全國第12。"
+    assert ask("該校商學院創建於哪一年？", school)[0]["source_text"] == "1921年"  # 创建 = 创立
+    paper = "當時名稱為《東方日報》，到1915年才改為《東方時報》。1988年財團將《東方時報》私有化。"
+    assert analyse("《東方時報》在哪一年改為私有化？").event != "改为"  # a light verb: not the event asked about
+    assert ask("《東方時報》在哪一年改為私有化？", paper)[0]["source_text"] == "1988年"

@@ -213,7 +213,7 @@ def months_of(norm: str) -> tuple[int, ...]:
     return tuple(sorted({int(m) if m.isdigit() else _HAN_MONTH[m] for m in _MONTH.findall(norm)}))
 
 
-_LIGHT_VERBS = frozenset("是 有 为 在 到 达 达到 占 约 能 会 可 要 将 让 使 被 把 叫 称 称为 进行 开始 发生 算 属于 位于 成为 作为 拥有 共有 设有".split())
+_LIGHT_VERBS = frozenset("是 有 为 在 到 达 达到 占 约 能 会 可 要 将 让 使 被 把 叫 称 称为 进行 开始 发生 算 属于 位于 成为 作为 拥有 共有 设有 改为 改成 变为 变成".split())
 
 
 def event_of(norm: str) -> str:
