@@ -346,3 +346,17 @@ def test_the_event_verb_matches_its_synonyms():
     paper = "當時名稱為《東方日報》，到1915年才改為《東方時報》。1988年財團將《東方時報》私有化。"
     assert analyse("《東方時報》在哪一年改為私有化？").event != "改为"  # a light verb: not the event asked about
     assert ask("《東方時報》在哪一年改為私有化？", paper)[0]["source_text"] == "1988年"
+
+
+def test_the_subject_a_quoted_name_and_the_measure_asked_must_be_stated():
+    tools = "2024年，全省數控機床產量8.2萬臺，同比增長6.1%。"
+    assert ask("2024年全省数控机床产量是多少？", tools)[0]["source_text"] == "8.2萬臺"
+    assert ask("2024年全省激光切割机产量是多少？", tools)[0] is None  # another machine: not in the passage
+    assert ask("2024年全省碳纤维产量是多少？", tools)[0] is None
+    plan = "《「十二五」交通規劃》提出，到2015年高速公路里程達到10.8萬公里。"
+    assert ask("「十二五」交通規劃提出的高速公路里程目標是多少？", plan)[0]["source_text"] == "10.8萬公里"
+    assert ask("「十三五」交通規劃提出的高速公路里程目標是多少？", plan)[0] is None  # 十三五 is not 十二五
+    quota = "2024年，全省稀土開採總量控制指標為12萬噸。"
+    assert ask("2024年全省稀土出口量是多少？", quota)[0] is None  # a quota is no export volume
+    funds = "該校在2011年完成募款活動，共籌得29億美元。"
+    assert ask("該校2011年募款金額約多少？", funds)[0]["source_text"] == "29億美元"  # a money unit says 金额

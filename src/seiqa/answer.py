@@ -7,7 +7,8 @@ whether its kind and unit fit what is asked (year, share, growth, count, ...), b
 its time (the question's year and month), by 分别 alignment (the i-th figure after
 分别 belongs to the i-th item before it) and, for a time question, by its event verb.
 A candidate is ruled out when its kind, year, 分别 item, named place (深圳 asked, a
-national figure found) or side of a contrast (出口 asked, 进口 found) contradicts the
+national figure found), quoted name, subject compound (人形机器人 asked, a passage on
+工业机器人 found) or side of a contrast (出口 asked, 进口 found) contradicts the
 question, or its agreement is too weak; the best of the rest is the answer, and
 when none is left the corpus is said not to hold it. A question that asks for a fact
 gets the phrase where its question word stands, within the best-matching sentence.
@@ -148,6 +149,21 @@ def _metric_fit(q: Question, clause: str, sentence: str, item: str) -> float:
     return 0.3 if _match(q.metric, sentence) >= PARTIAL else -0.5
 
 
+# Statistical measures (产量, 出口额, 产值, 营业收入, 装机容量, 市场规模 …): a figure whose
+# sentence does not say the measure asked is a figure of something else.
+_MEASURE = re.compile(r"(?:量|额|值|收入|利润|容量|规模)$")
+_MONEY_WORDS = frozenset("金额 价值 总额 数额 价格 总值 价钱".split())  # said by a money unit itself
+
+
+def measure_fit(q: Question, quantity: Quantity, metric: float) -> float:
+    """-1 when the question asks a statistical measure (q.metric 出口额, 发电量) that the
+    figure's sentence does not say (metric part -0.5): 开采指标27万吨 does not answer
+    稀土出口量. A generic money word (金额) is said by a money figure's unit. 0 else."""
+    if metric > -0.5 or not _MEASURE.search(q.metric):
+        return 0.0
+    return 0.0 if q.metric in _MONEY_WORDS and quantity.kind == "money" else -1.0
+
+
 @functools.lru_cache(maxsize=1024)
 def _abbreviation_pattern(name: str) -> re.Pattern[str]:
     return re.compile(".{0,3}".join(re.escape(ch) for ch in name))
@@ -189,7 +205,19 @@ def entity_fit(q: Question, context: str) -> float:
     title): a national figure does not answer a question about 深圳. 0 else. (One
     found is enough: a question may name more than its passage does, and jieba tags
     some common words as names.)"""
+    if q.quoted and not any(_in(t, context) for t in q.quoted):
+        return -1.0  # a quoted name is matched whole: 十五五 is not 十四五
     return -1.0 if q.entities and not any(_names(t, context) for t in q.entities) else 0.0
+
+
+def subject_fit(q: Question, context: str) -> float:
+    """-1 when the nouns the asked figure is of (q.subject: 人形机器人) are not in the
+    figure's passage, section or title, each word of two or more characters (a synonym,
+    or all the dictionary words inside it, will do: 积体电路 for 集成电路); 0 else. A
+    passage about 工业机器人 does not answer for 人形机器人."""
+    if not q.subject:
+        return 0.0
+    return 0.0 if all(_match(w, context) >= PARTIAL for w in words(q.subject) if len(w) >= 2) else -1.0
 
 
 def _wide_clause(norm: str, s: int, e: int, pos: int) -> str:
@@ -515,7 +543,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
         text = cit.text
         norm = normalise(text)
         context = " ".join((norm, normalise(cit.section), normalise(cit.title)))  # the passage and where it stands
-        entity = entity_fit(q, context)
+        entity, subject = entity_fit(q, context), subject_fit(q, context)
         quantities = distribute_units(text, find_quantities(text))
         sents = sentences(text, 0, len(text))
         for si, (s, e) in enumerate(sents):
@@ -539,13 +567,16 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "time": time_fit(q, clause_around, norm[s:e], norm[:s], context),
                     "align": align,
                     "metric": _metric_fit(q, norm[cs:ce], norm[s:e], item),
+                    "measure": 0.0,
                     "share": share_fit(q, norm, cs, qn.start) if role == "share" else 0.0,
                     "rank": -(cit.rank - 1),
                     "entity": entity,
+                    "subject": subject,
                     "contrast": contrast_fit(q, clause_around),
                     "event": event_fit(q, _wide_clause(norm, s, e, qn.start), norm[s:e]),
                     "month": month_fit(q, clause_around, norm[s:e]),
                 }
+                parts["measure"] = measure_fit(q, qn, parts["metric"])
                 score = (
                     lexical
                     + W_PROX * parts["proximity"]
@@ -555,7 +586,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     + W_RANK * parts["rank"]
                     + W_METRIC * parts["metric"]
                     + W_SHARE * parts["share"]
-                    + W_ENTITY * parts["entity"]
+                    + W_ENTITY * (parts["entity"] + parts["subject"])
                     + W_EVENT * parts["event"]
                     + W_MONTH * parts["month"]
                 )
@@ -673,7 +704,7 @@ def _quantity_answer(q: Question, c: Candidate) -> dict[str, Any]:
 
 def acceptable(c: Candidate) -> bool:
     p = c.parts
-    return c.lexical >= MIN_LEXICAL and c.score >= MIN_SCORE and min(p["type"], p["align"], p["time"], p["entity"], p["contrast"]) >= 0
+    return c.lexical >= MIN_LEXICAL and c.score >= MIN_SCORE and min(p["type"], p["align"], p["time"], p["entity"], p["subject"], p["contrast"], p["measure"]) >= 0
 
 
 def answer_figure(q: Question, citations: list[Citation]) -> tuple[dict[str, Any] | None, Candidate | None]:
@@ -849,6 +880,8 @@ def sub_questions(q: Question) -> tuple[Question, Question] | None:
     if inherited and qb.metric and not any(_in(t, qb.norm) for t in qa.terms if t != qa.metric):
         # B names none of A's words but its metric (2024年全年产量): A's subject is meant
         qb = analyse(right.replace(qb.metric, "".join(inherited) + qb.metric, 1) + "是多少")
+    if qb.norm != normalise(right + "是多少"):
+        qb = dataclasses.replace(qb, subject="")  # words put together here, not a compound the user wrote
     return qa, qb
 
 

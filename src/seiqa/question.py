@@ -85,6 +85,8 @@ class Question:
     money: bool = False  # the metric is an amount of money (…额, 收入, 产值, 多少钱 …)
     metric: str = ""  # the word just before the question word (产量 in 产量是多少), "" if none
     share_base: tuple[str, ...] = ()  # for "A占B的比重": the terms of B, the whole a share is of
+    quoted: tuple[str, ...] = ()  # names and titles in quotes («十五五», 《论法的精神》)
+    subject: str = ""  # the nouns before the metric (人形机器人), see subject_of
     entities: tuple[str, ...] = ()  # named places, organisations, people and models (深圳, 6g): see entities_of
     event: str = ""  # the verb of the event asked about (成立 in 何时成立), see event_of
     months: tuple[int, ...] = ()  # single months named (12月单月销量), not spans (1-12月)
@@ -181,6 +183,7 @@ _NAME_TAGS = frozenset("ns nr nt nrt nrfg".split())
 _MIN_FREQ = 4  # jieba's dictionary holds rare fragments tagged as names (封为平 3, 阳亭侯 2)
 _MODEL_NAME = re.compile(r"[a-z]+[0-9][a-z0-9]*|[0-9]+[a-z]+[a-z0-9]*")  # 5g, c919, h7n9, 3d (not 2024年)
 _PLACE_SUFFIX = frozenset("省市县州")
+_QUOTED = re.compile(r"[「『“《\"]([^」』”》\"]{1,12})[」』”》\"]")  # a quoted name or title
 
 
 def entities_of(norm: str) -> tuple[str, ...]:
@@ -202,6 +205,27 @@ def entities_of(norm: str) -> tuple[str, ...]:
     out += [w for w in segmented if len(w) >= 3 and w[-1] in _PLACE_SUFFIX and w[:-1] not in out and w not in out]
     out += [m.group() for m in _MODEL_NAME.finditer(norm) if m.group() not in out]
     return tuple(dict.fromkeys(out))
+
+
+_SUBJECT_TAGS = ("n", "nz", "l", "j", "eng", "nrt")  # nouns, set phrases (切割机), abbreviations
+_SCOPES = frozenset("全省 全市 全县 全区 全球 世界 全世界 各地".split())
+
+
+def subject_of(norm: str, metric: str) -> str:
+    """The nouns right before the metric (人形机器人 in 人形机器人产量是多少, 碳纤维 in
+    碳纤维产量): what the asked figure is a figure of; "" when no noun stands there."""
+    if not metric:
+        return ""
+    tokens = tagged(norm)
+    at = next((i for i, (w, _) in enumerate(tokens) if w == metric), None)
+    if at is None:
+        return ""
+    parts: list[str] = []
+    for w, tag in reversed(tokens[:at]):
+        if tag not in _SUBJECT_TAGS or w in _NATIONAL or w in _SCOPES or w in _QUESTION_WORDS:
+            break
+        parts.insert(0, w)
+    return "".join(parts)
 
 
 _MONTH = re.compile(r"(?<![0-9\-~至到一二三四五六七八九十])(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月")
@@ -244,7 +268,7 @@ def analyse(text: str) -> Question:
     base = re.search(r"(?:占|相当于)(.+?)(?:的)?(?:比重|比例|份额|百分之几|百分之多少|多少|几成)", norm)
     share_base = content_terms(base.group(1)) if base else ()
     return Question(
-        text, norm, detect_script(text), asks, unit_hint, years, found, money, metric, share_base, entities_of(norm),
+        text, norm, detect_script(text), asks, unit_hint, years, found, money, metric, share_base, tuple(dict.fromkeys(_QUOTED.findall(norm))), subject_of(norm, metric), entities_of(norm),
         event_of(norm) if asks in ("year", "when", "date", "month") else "",
         months_of(norm) if asks not in ("date", "month", "when") else (),
     )
