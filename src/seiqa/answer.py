@@ -621,11 +621,13 @@ _ASKS_END = re.compile(
 
 
 # A whole Chinese date around a figure, for "when" questions: a reign-era year with its
-# Western year in brackets (建安二十四年（219年）, 明治43年(1910年)), then a season,
+# Western year in brackets (建安二十四年（219年）, 明治43年(1910年)), perhaps after the
+# emperor's temple name (高宗绍兴四年（1134年）), then a season,
 # month and day in digits or Chinese numerals (秋, 六月二十二日, 五月初九).
 _BRACKET_YEAR = r"\s*[（(]\s*(?:公元前?|西元前?)?[0-9]{1,4}年\s*[）)]"
 _DATE_EXPRESSION = re.compile(
-    r"(?:[\u4e00-\u9fff]{2}[元一二三四五六七八九十]{1,4}年" + _BRACKET_YEAR
+    r"(?:(?:(?:(?![于在至到的是为从及和与])[\u4e00-\u9fff]){1,2}[宗祖帝])?"  # a temple name: 高宗绍兴四年
+    r"[\u4e00-\u9fff]{2}[元一二三四五六七八九十]{1,4}年" + _BRACKET_YEAR
     + r"|(?:" + "|".join(_ERAS) + r")?[0-9]{1,4}年(?:" + _BRACKET_YEAR + r")?)?"
     r"[春夏秋冬]?(?:(?:[0-9]{1,2}|[正一二三四五六七八九十]{1,3})月"
     r"(?:[0-9]{1,2}[日号]|初[一二三四五六七八九十]{1,2}|[一二三四五六七八九十廿卅]{1,3}[日号])?)?"
