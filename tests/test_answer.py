@@ -361,3 +361,17 @@ def test_the_subject_a_quoted_name_and_the_measure_asked_must_be_stated():
     assert ask("2024年全省稀土出口量是多少？", quota)[0] is None  # a quota is no export volume
     funds = "該校在2011年完成募款活動，共籌得29億美元。"
     assert ask("該校2011年募款金額約多少？", funds)[0]["source_text"] == "29億美元"  # a money unit says 金额
+
+
+def test_nested_quotes_share_subjects_class_numerals_and_smartphones():
+    plan = "2021年12月，國家發改委印發《「十四五」數字經濟發展規劃》，這是該領域的第一部專項規劃。"
+    assert analyse("《“十四五”数字经济发展规划》是哪一年印发的？").quoted == ("十四五",)  # the innermost name
+    assert ask("《“十四五”数字经济发展规划》是哪一年印发的？", plan)[0]["source_text"] == "2021年"
+    assert analyse("2024年全省數字經濟規模占GDP的比重是多少？").subject == "数字经济规模"  # before 占
+    assert analyse("2024年全国多晶硅的产能是多少？").subject == "多晶硅"  # across 的
+    share = "2024年，全省高技術製造業增加值占規模以上工業增加值的比重為16.3%。"
+    assert ask("2024年全省數字經濟規模占GDP的比重是多少？", share)[0] is None
+    drugs = "2024年，全省藥品監督管理部門共批准12個1類創新藥上市。"
+    assert ask("2024年全省一共批准了几个一类创新药上市？", drugs)[0]["source_text"] == "12個"  # 一类 = 1類
+    phones = "2024年全省手機產量2.1億臺，其中智慧型手機1.6億臺。"
+    assert ask("2024年智能手机产量是多少？", phones)[0]["source_text"] == "1.6億臺"  # 智能 = 智慧型, not 手机

@@ -40,7 +40,7 @@ _QUESTION_WORDS = frozenset(
     "多远 第几 几月 几日 几号 年份 请问 呢 吗 比例 比重 占比 百分之几 百分比 倍 几倍 多少倍 时候 什么时候 "
     "哪个时候 何 请 问 数字 数量 数目 情况 年 月 日 大概 大约 约 一共 总共 到底 何年 哪年 几年 西元 公元 "
     "几月 何月 何日 几时 何种 何处 何人 时候 时间 当时 目前 现在 现今 几成 几大 哪家 哪位 哪种 哪类 哪项 哪国 "
-    "哪座 哪条 何时何地 何地".split()
+    "哪座 哪条 何时何地 何地 几个 多少个".split()
 )
 
 
@@ -58,8 +58,15 @@ def synonym_groups() -> dict[str, frozenset[str]]:
     return groups
 
 
+_NUMERAL_CLASS = re.compile(r"([一二三四五六七八九])(类|级|号|期|批|代|线|档|等|型|轮|届|类别)")
+
+
+@functools.lru_cache(maxsize=4096)
 def variants(term: str) -> frozenset[str]:
-    return synonym_groups().get(term, frozenset((term,)))
+    """The term and its synonyms; a numeral before a class word also in digits (一类 -> 1类)."""
+    found = synonym_groups().get(term, frozenset((term,)))
+    m = _NUMERAL_CLASS.fullmatch(term)
+    return found | {str("一二三四五六七八九".index(m.group(1)) + 1) + m.group(2)} if m else found
 
 
 @functools.lru_cache(maxsize=4096)
@@ -183,7 +190,7 @@ _NAME_TAGS = frozenset("ns nr nt nrt nrfg".split())
 _MIN_FREQ = 4  # jieba's dictionary holds rare fragments tagged as names (封为平 3, 阳亭侯 2)
 _MODEL_NAME = re.compile(r"[a-z]+[0-9][a-z0-9]*|[0-9]+[a-z]+[a-z0-9]*")  # 5g, c919, h7n9, 3d (not 2024年)
 _PLACE_SUFFIX = frozenset("省市县州")
-_QUOTED = re.compile(r"[「『“《\"]([^」』”》\"]{1,12})[」』”》\"]")  # a quoted name or title
+_QUOTED = re.compile(r"[「『“《\"]([^「『“《」』”》\"]{1,12})[」』”》\"]")  # a quoted name or title (the innermost)
 
 
 def entities_of(norm: str) -> tuple[str, ...]:
@@ -213,13 +220,16 @@ _SCOPES = frozenset("全省 全市 全县 全区 全球 世界 全世界 各地"
 
 def subject_of(norm: str, metric: str) -> str:
     """The nouns right before the metric (人形机器人 in 人形机器人产量是多少, 碳纤维 in
-    碳纤维产量): what the asked figure is a figure of; "" when no noun stands there."""
-    if not metric:
-        return ""
+    碳纤维产量, 多晶硅 in 多晶硅的产能), or before 占 in a share question (数字经济规模
+    in 数字经济规模占GDP的比重): what the asked figure is a figure of; "" when no noun
+    stands there."""
     tokens = tagged(norm)
-    at = next((i for i, (w, _) in enumerate(tokens) if w == metric), None)
+    head = "占" if re.search(r"占.{0,20}?(?:比重|比例|份额|多少|几成|百分之)", norm) else metric
+    at = next((i for i, (w, _) in enumerate(tokens) if w == head), None) if head else None
     if at is None:
         return ""
+    if at > 0 and tokens[at - 1][0] == "的":
+        at -= 1
     parts: list[str] = []
     for w, tag in reversed(tokens[:at]):
         if tag not in _SUBJECT_TAGS or w in _NATIONAL or w in _SCOPES or w in _QUESTION_WORDS:
