@@ -375,3 +375,16 @@ def test_nested_quotes_share_subjects_class_numerals_and_smartphones():
     assert ask("2024年全省一共批准了几个一类创新药上市？", drugs)[0]["source_text"] == "12個"  # 一类 = 1類
     phones = "2024年全省手機產量2.1億臺，其中智慧型手機1.6億臺。"
     assert ask("2024年智能手机产量是多少？", phones)[0]["source_text"] == "1.6億臺"  # 智能 = 智慧型, not 手机
+
+
+def test_a_single_months_figure_units_after_the_question_word_and_more_contrasts():
+    cars = "2024年，全省汽車銷量達到86.2萬輛。其中，12月單月銷量達到11.3萬輛，創月度新高。"
+    assert ask("2024年全省汽车一共卖出去多少辆？", cars)[0]["source_text"] == "86.2萬輛"  # not December's
+    assert ask("2024年12月全省汽车单月销量是多少？", cars)[0]["source_text"] == "11.3萬輛"
+    assert analyse("2024年全省风电发电量是多少千瓦时？").metric == "发电量"  # 千瓦时 is the unit asked
+    storage = "截至2024年底，全省新型儲能累計裝機規模達300萬千瓦/600萬千瓦時。"
+    assert ask("2024年全省风电发电量是多少千瓦时？", storage)[0] is None  # a storage rating is no generation
+    reactors = "截至2024年底，全省在運核電機組6臺，在建機組數量居全國前列。"
+    assert ask("截至2024年底全省在建核电机组有多少台？", reactors)[0] is None
+    price = "碳市場上線首日開盤價為每噸48元。"
+    assert ask("碳市场上线首日的收盘价是每吨多少元？", price)[0] is None

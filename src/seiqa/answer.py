@@ -440,12 +440,16 @@ def time_fit(q: Question, clause_norm: str, sentence_norm: str, before_norm: str
     return -1.0
 
 
+_ONE_MONTH = re.compile(r"单月|当月")
+
+
 def month_fit(q: Question, clause_norm: str, sentence_norm: str) -> float:
     """For a question naming a month (12月单月销量): +0.5 when the figure's clause or
     sentence names it, -1 when it names another single month or none (a figure for the
-    year does not answer for a month)."""
+    year does not answer for a month). For a question naming a year and no month: -1
+    when the figure's clause is a single month's (单月, 当月)."""
     if not q.months:
-        return 0.0
+        return -1.0 if q.years and _ONE_MONTH.search(clause_norm) else 0.0  # 12月单月销量 is no yearly figure
     for text in (clause_norm, sentence_norm):
         named = set(months_of(text))
         if named & set(q.months):

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .normalise import detect_script, normalise
+from .numbers import find_quantities
 from .segment import data_lines, frequency, stopwords, tagged, terms, words
 
 # What is asked, tried in order: the first pattern that matches wins.
@@ -164,6 +165,11 @@ _CHANGE = re.compile(
 _CLASSIFIER = re.compile(r"^(?:十|百|千|万|亿)?(?:个|家|座|所|名|位|人|项|种|款|条|次|架|艘|台|辆|件|套|部|本|只|处|场|届|支|颗|片|块|对|枚|列|粒|头|匹|株|棵|间|栋|幢|首|篇|张|门|根|尾|节|集|季|期|轮|代|任|批|户)")
 
 
+def _is_unit(word: str) -> bool:
+    found = find_quantities("1" + word)
+    return bool(found) and found[0].end == len(word) + 1 and found[0].kind not in ("plain", "count")
+
+
 def metric_of(norm: str, content: tuple[str, ...]) -> str:
     """What a figure question measures: the noun after 多少/几 and its classifier
     (几个邦交国 -> 邦交国), else the content word right before the question word,
@@ -174,7 +180,7 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
     after = norm[m.end() :]
     after = after[_CLASSIFIER.match(after).end() :] if _CLASSIFIER.match(after) else after
     for w in words(after)[:1]:
-        if w in content:
+        if w in content and not _is_unit(w):  # 多少千瓦时 names a unit, not what is measured
             return w
     for w in reversed(words(norm[: m.start()])):
         if w in _LINK or _CHANGE.fullmatch(w):
