@@ -2,7 +2,7 @@
 # The README's results, in one command:
 #  1. retrieval (BM25-only, dense-only, hybrid RRF and weighted) on the default Q&A set,
 #     DRCD dev and CMRC 2018 dev -> reports/retrieval.md (scripts/eval_retrieval.py);
-#  2. answer accuracy with `seiqa eval` on the default Q&A set and on the digit-answer
+#  2. answer accuracy with `seiqa eval` on the Q&A sets of tests/qa/ and on the digit-answer
 #     questions of DRCD dev and CMRC 2018 dev (open corpus: every article indexed)
 #     -> reports/answers/<set>/ (metrics.json, report.md, plots).
 # Takes about 20 minutes on 2 cores the first time (embedding ~6,500 passages).
@@ -11,7 +11,9 @@ cd "$(dirname "$0")/.."
 SEIQA=${SEIQA:-.venv/bin/seiqa}
 DATA=${DATA:-../shared/data}
 "$(dirname "$SEIQA")/python" scripts/eval_retrieval.py --data "$DATA"
-"$SEIQA" eval tests/qa/default.jsonl --report reports/answers/default
+for set in default fresh independent independent2; do
+  "$SEIQA" eval tests/qa/$set.jsonl --report reports/answers/$set
+done
 for set in drcd:drcd/DRCD_dev.json cmrc2018:cmrc2018/cmrc2018_dev.json; do
   name=${set%%:*}; src=$DATA/${set#*:}
   "$SEIQA" import squad "$src" --corpus-out reports/eval/$name/corpus --qa-out reports/eval/$name/qa-numeric.jsonl --numeric-only

@@ -564,14 +564,15 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                 item = aligned[i][1][aligned[i][0]] if align > 0 else ""
                 lexical = _lexical(q, norm[cs:ce], norm[s:e], context, before, item)
                 role = _role(norm, qn.start, cs)
+                metric = _metric_fit(q, norm[cs:ce], norm[s:e], item)
                 parts = {
                     "lexical": lexical,
                     "proximity": _proximity(q, norm, s, e, qn.start),
                     "type": -1.0 if from_level(q, norm, qn) else type_fit(q, qn, role, norm[qn.end : qn.end + 2], era_before(norm, qn.start)),
                     "time": time_fit(q, clause_around, norm[s:e], norm[:s], context),
                     "align": align,
-                    "metric": _metric_fit(q, norm[cs:ce], norm[s:e], item),
-                    "measure": 0.0,
+                    "metric": metric,
+                    "measure": measure_fit(q, qn, metric),
                     "share": share_fit(q, norm, cs, qn.start) if role == "share" else 0.0,
                     "rank": -(cit.rank - 1),
                     "entity": entity,
@@ -580,7 +581,6 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "event": event_fit(q, _wide_clause(norm, s, e, qn.start), norm[s:e]),
                     "month": month_fit(q, clause_around, norm[s:e]),
                 }
-                parts["measure"] = measure_fit(q, qn, parts["metric"])
                 score = (
                     lexical
                     + W_PROX * parts["proximity"]

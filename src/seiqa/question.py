@@ -166,6 +166,7 @@ _CLASSIFIER = re.compile(r"^(?:十|百|千|万|亿)?(?:个|家|座|所|名|位|�
 
 
 def _is_unit(word: str) -> bool:
+    """The word is a unit of measurement (千瓦时, 公里), not a counting classifier."""
     found = find_quantities("1" + word)
     return bool(found) and found[0].end == len(word) + 1 and found[0].kind not in ("plain", "count")
 
@@ -284,7 +285,8 @@ def analyse(text: str) -> Question:
     base = re.search(r"(?:占|相当于)(.+?)(?:的)?(?:比重|比例|份额|百分之几|百分之多少|多少|几成)", norm)
     share_base = content_terms(base.group(1)) if base else ()
     return Question(
-        text, norm, detect_script(text), asks, unit_hint, years, found, money, metric, share_base, tuple(dict.fromkeys(_QUOTED.findall(norm))), subject_of(norm, metric), entities_of(norm),
+        text, norm, detect_script(text), asks, unit_hint, years, found, money, metric, share_base,
+        tuple(dict.fromkeys(_QUOTED.findall(norm))), subject_of(norm, metric), entities_of(norm),
         event_of(norm) if asks in ("year", "when", "date", "month") else "",
         months_of(norm) if asks not in ("date", "month", "when") else (),
     )
