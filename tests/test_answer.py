@@ -388,3 +388,12 @@ def test_a_single_months_figure_units_after_the_question_word_and_more_contrasts
     assert ask("截至2024年底全省在建核电机组有多少台？", reactors)[0] is None
     price = "碳市場上線首日開盤價為每噸48元。"
     assert ask("碳市场上线首日的收盘价是每吨多少元？", price)[0] is None
+
+
+def test_an_export_question_needs_a_figure_said_to_be_exported():
+    chips = "2024年，全省積體電路產量為320億塊，同比增長18.0%；出口積體電路85億塊。"
+    assert ask("2024年全省集成电路出口数量是多少块？", chips)[0]["source_text"] == "85億塊"
+    output = "2024年，全省積體電路產量為320億塊，同比增長18.0%。"
+    assert ask("2024年全省集成电路出口数量是多少块？", output)[0] is None  # an output is no export
+    zone = "1966年，政府在高雄設立第一個加工出口區。"
+    assert ask("政府在哪一年設立第一個加工出口區？", zone)[0]["source_text"] == "1966年"  # a name, not a flow

@@ -182,19 +182,31 @@ def _names(name: str, text: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _contrasts() -> tuple[tuple[frozenset[str], ...], ...]:
-    return tuple(tuple(frozenset(side.split()) for side in line.split("|")) for line in data_lines("contrasts.txt"))
+def _contrasts() -> tuple[tuple[bool, tuple[frozenset[str], ...]], ...]:
+    """(required, sides) per line of data/contrasts.txt; a line ending in "!" is required."""
+    out = []
+    for line in data_lines("contrasts.txt"):
+        required = line.rstrip().endswith("!")
+        out.append((required, tuple(frozenset(side.split()) for side in line.rstrip(" !").split("|"))))
+    return tuple(out)
 
 
-def contrast_fit(q: Question, clause: str) -> float:
+_TIME_ASKS = frozenset(("year", "when", "date", "month"))
+
+
+def contrast_fit(q: Question, clause: str, sentence: str = "") -> float:
     """-1 when the question says one side of a contrast (data/contrasts.txt: 出口 | 进口,
-    新增 | 累计 …) and the figure's clause says only another side; 0 else."""
-    for sides in _contrasts():
+    新增 | 累计 …) and the figure's clause says only another side, or, for a required
+    contrast, when its sentence says no side at all (出口 asked, 产量 found: a time
+    question is exempt, 加工出口区 may be a name); 0 else."""
+    for required, sides in _contrasts():
         asked = [i for i, side in enumerate(sides) if any(w in q.norm for w in side)]
         if len(asked) != 1:
             continue
         here = {i for i, side in enumerate(sides) if any(w in clause for w in side)}
         if here and asked[0] not in here:
+            return -1.0
+        if required and q.asks not in _TIME_ASKS and not any(w in sentence for w in sides[asked[0]]):
             return -1.0
     return 0.0
 
@@ -577,7 +589,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "rank": -(cit.rank - 1),
                     "entity": entity,
                     "subject": subject,
-                    "contrast": contrast_fit(q, clause_around),
+                    "contrast": contrast_fit(q, clause_around, _without(norm[s:e], qn, s)),
                     "event": event_fit(q, _wide_clause(norm, s, e, qn.start), norm[s:e]),
                     "month": month_fit(q, clause_around, norm[s:e]),
                 }
