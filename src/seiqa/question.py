@@ -13,6 +13,9 @@ from .normalise import detect_script, normalise
 from .numbers import find_quantities
 from .segment import data_lines, frequency, stopwords, tagged, terms, words
 
+# Counting classifiers (个, 家, 台 …): after 多少/几 they ask a count.
+_CLASSIFIERS = "个|家|座|所|名|位|人|项|种|款|条|次|架|艘|台|辆|件|套|部|本|只|处|场|届|支|颗|片|块|对|枚|列|粒|头|匹|株|棵|间|栋|幢|首|篇|张|门|根|尾|节|集|季|期|轮|代|任|批|户"
+
 # What is asked, tried in order: the first pattern that matches wins.
 _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a change against the previous period is stated, not computed: 比上年提高了多少
@@ -28,7 +31,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("share", re.compile(r"比例|比重|占比|百分之几|百分之多少|百分比|份额|渗透率|(?<![攻侵抢霸独])占(?!有(?!率)).{0,20}?(?:多少|几成)|几成")),
     ("growth", re.compile(r"(?:增长|增幅|增速|增加|下降|降幅|减少|上升|提高|提升|涨幅|跌幅|下跌|上涨|下滑|回落|跌|涨)(?:率|了)?(?:多少|几|百分之几)|(?:增长|增幅|增速|涨幅)(?:率)?(?:是|为)?(?:多少|几)")),
     ("duration", re.compile(r"多久|多长时间|(?:几|多少)(?:年|个月|天|小时|周|星期)(?!份)")),
-    ("count", re.compile(r"(?:多少|几)(?:十|百|千|万|亿)?(?:个|家|座|所|名|位|人|项|种|款|条|次|架|艘|台|辆|件|套|部|本|只|处|场|届|支|颗|片|块|对|枚|列|粒|头|匹|株|棵|间|栋|幢|首|篇|张|门|根|尾|节|集|季|期|轮|代|任|批|户|层|省|市|县|国|区|大(?=[\u4e00-\u9fff]))")),
+    ("count", re.compile(r"(?:多少|几)(?:十|百|千|万|亿)?(?:" + _CLASSIFIERS + r"|层|省|市|县|国|区|大(?=[\u4e00-\u9fff]))")),
     ("amount", re.compile(r"多少|几|多大|多高|多长|多重|多远|多深|多宽|多快|多厚|多少钱|规模(?:是|为|有)?$|金额")),
     ("fact", re.compile(r"哪些|什么|谁|哪里|哪儿|哪个|哪家|哪位|哪种|哪类|哪项|哪座|哪国|何处|何种|何地|为何|为什么|怎样|如何|哪")),
 )
@@ -162,7 +165,7 @@ _CHANGE = re.compile(
     r"同比|环比|同比增长|增长|增加|增幅|增速|下降|降低|减少|提高|提升|上升|占比|比重|比例|份额|占|百分比|百分之|多|少|了"
     r"|[比较]?(?:上一?年|去年|前一年|上年同期|同期)|比|较|下跌|上涨|跌|涨|降|升"  # the period compared with: 比上一年多了百分之几
 )
-_CLASSIFIER = re.compile(r"^(?:十|百|千|万|亿)?(?:个|家|座|所|名|位|人|项|种|款|条|次|架|艘|台|辆|件|套|部|本|只|处|场|届|支|颗|片|块|对|枚|列|粒|头|匹|株|棵|间|栋|幢|首|篇|张|门|根|尾|节|集|季|期|轮|代|任|批|户)")
+_CLASSIFIER = re.compile(r"^(?:十|百|千|万|亿)?(?:" + _CLASSIFIERS + ")")
 
 
 def _is_unit(word: str) -> bool:
