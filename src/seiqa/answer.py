@@ -25,7 +25,7 @@ from typing import Any
 from .chunk import sentences
 from .normalise import normalise, to_script
 from .numbers import YEAR, Quantity, find_quantities, format_value
-from .question import Question, analyse, months_of, sub_terms, term_weight, variants
+from .question import TIME_ASKS, Question, analyse, months_of, sub_terms, term_weight, variants
 from .records import Citation
 from .segment import data_lines, tagged, words
 
@@ -186,15 +186,12 @@ def _contrasts() -> tuple[tuple[bool, tuple[frozenset[str], ...]], ...]:
     """(required, sides) per line of data/contrasts.txt; a line ending in "!" is required."""
     out = []
     for line in data_lines("contrasts.txt"):
-        required = line.rstrip().endswith("!")
+        required = line.endswith("!")  # data_lines strips the lines
         out.append((required, tuple(frozenset(side.split()) for side in line.rstrip(" !").split("|"))))
     return tuple(out)
 
 
-_TIME_ASKS = frozenset(("year", "when", "date", "month"))
-
-
-def contrast_fit(q: Question, clause: str, sentence: str = "") -> float:
+def contrast_fit(q: Question, clause: str, sentence: str) -> float:
     """-1 when the question says one side of a contrast (data/contrasts.txt: 出口 | 进口,
     新增 | 累计 …) and the figure's clause says only another side, or, for a required
     contrast, when its sentence says no side at all (出口 asked, 产量 found: a time
@@ -206,7 +203,7 @@ def contrast_fit(q: Question, clause: str, sentence: str = "") -> float:
         here = {i for i, side in enumerate(sides) if any(w in clause for w in side)}
         if here and asked[0] not in here:
             return -1.0
-        if required and q.asks not in _TIME_ASKS and not any(w in sentence for w in sides[asked[0]]):
+        if required and q.asks not in TIME_ASKS and not any(w in sentence for w in sides[asked[0]]):
             return -1.0
     return 0.0
 
@@ -567,21 +564,23 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
             if not in_sent:
                 continue
             aligned = alignments(norm, s, e, quantities)
+            sentence, preceding = norm[s:e], norm[:s]
             before = norm[sents[si - 1][0] : sents[si - 1][1]] if si > 0 else ""
             for i in in_sent:
                 qn = quantities[i]
                 cs, ce = _clause_span(norm, s, e, qn.start, qn.end)
-                clause_around = _without(norm[cs:ce], qn, cs)  # the clause without the figure itself
+                clause = norm[cs:ce]
+                clause_around = _without(clause, qn, cs)  # the clause without the figure itself
                 align = align_fit(q, *aligned[i]) if i in aligned else 0.0
                 item = aligned[i][1][aligned[i][0]] if align > 0 else ""
-                lexical = _lexical(q, norm[cs:ce], norm[s:e], context, before, item)
+                lexical = _lexical(q, clause, sentence, context, before, item)
                 role = _role(norm, qn.start, cs)
-                metric = _metric_fit(q, norm[cs:ce], norm[s:e], item)
+                metric = _metric_fit(q, clause, sentence, item)
                 parts = {
                     "lexical": lexical,
                     "proximity": _proximity(q, norm, s, e, qn.start),
                     "type": -1.0 if from_level(q, norm, qn) else type_fit(q, qn, role, norm[qn.end : qn.end + 2], era_before(norm, qn.start)),
-                    "time": time_fit(q, clause_around, norm[s:e], norm[:s], context),
+                    "time": time_fit(q, clause_around, sentence, preceding, context),
                     "align": align,
                     "metric": metric,
                     "measure": measure_fit(q, qn, metric),
@@ -589,9 +588,9 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "rank": -(cit.rank - 1),
                     "entity": entity,
                     "subject": subject,
-                    "contrast": contrast_fit(q, clause_around, _without(norm[s:e], qn, s)),
-                    "event": event_fit(q, _wide_clause(norm, s, e, qn.start), norm[s:e]),
-                    "month": month_fit(q, clause_around, norm[s:e]),
+                    "contrast": contrast_fit(q, clause_around, _without(sentence, qn, s)),
+                    "event": event_fit(q, _wide_clause(norm, s, e, qn.start), sentence),
+                    "month": month_fit(q, clause_around, sentence),
                 }
                 score = (
                     lexical
