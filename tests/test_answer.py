@@ -397,3 +397,9 @@ def test_an_export_question_needs_a_figure_said_to_be_exported():
     assert ask("2024年全省集成电路出口数量是多少块？", output)[0] is None  # an output is no export
     zone = "1966年，政府在高雄設立第一個加工出口區。"
     assert ask("政府在哪一年設立第一個加工出口區？", zone)[0]["source_text"] == "1966年"  # a name, not a flow
+
+
+def test_how_much_money_names_no_metric():
+    assert analyse("2023年全省在研发上花了多少钱？").metric == ""  # 钱 is the money asked, not a measure
+    plan = "2009年，該省推出約800億元的基礎設施投資計畫，重點投向交通與水利。"
+    assert ask("2009年这个省的基建投资计划大概砸了多少钱？", plan)[0]["source_text"] == "800億元"

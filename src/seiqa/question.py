@@ -45,7 +45,7 @@ _QUESTION_WORDS = frozenset(
     "多远 第几 几月 几日 几号 年份 请问 呢 吗 比例 比重 占比 百分之几 百分比 倍 几倍 多少倍 时候 什么时候 "
     "哪个时候 何 请 问 数字 数量 数目 情况 年 月 日 大概 大约 约 一共 总共 到底 何年 哪年 几年 西元 公元 "
     "几月 何月 何日 几时 何种 何处 何人 时候 时间 当时 目前 现在 现今 几成 几大 哪家 哪位 哪种 哪类 哪项 哪国 "
-    "哪座 哪条 何时何地 何地 几个 多少个".split()
+    "哪座 哪条 何时何地 何地 几个 多少个 钱 多少钱".split()
 )
 
 
@@ -183,6 +183,8 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
     if not m:
         return ""
     after = norm[m.end() :]
+    if after.startswith("钱"):
+        return ""  # 花了多少钱 asks an amount of money (q.money), not a figure of 钱
     after = after[_CLASSIFIER.match(after).end() :] if _CLASSIFIER.match(after) else after
     for w in words(after)[:1]:
         if w in content and not _is_unit(w):  # 多少千瓦时 names a unit, not what is measured
