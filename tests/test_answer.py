@@ -403,3 +403,8 @@ def test_how_much_money_names_no_metric():
     assert analyse("2023年全省在研发上花了多少钱？").metric == ""  # 钱 is the money asked, not a measure
     plan = "2009年，該省推出約800億元的基礎設施投資計畫，重點投向交通與水利。"
     assert ask("2009年这个省的基建投资计划大概砸了多少钱？", plan)[0]["source_text"] == "800億元"
+
+
+def test_a_count_of_four_digits_is_no_year():
+    census = "2023年末，全省共有高新技術企業1.2萬家；從業人員約1580萬人，全年營業收入約3.4萬億元。"
+    assert ask("2023年全省高新技术企业营业收入是多少？", census)[0]["source_text"] == "3.4萬億元"

@@ -725,3 +725,9 @@ def test_tonnage_computing_frequency_and_category_units(text, expected):
 @pytest.mark.parametrize("text", ["一大批企業", "100多大型企業", "5大於3"])
 def test_da_is_a_category_only_after_a_number_of_two_or_more(text):
     assert all(q.kind != "category" for q in find_quantities(text))
+
+
+def test_year_pattern_skips_counts_and_amounts():
+    from seiqa.numbers import YEAR
+
+    assert YEAR.findall("約1580萬人，2000多家，1600元；2023年末，1999-2001") == ["2023", "1999", "2001"]

@@ -83,8 +83,11 @@ __all__ = [
     "YEAR",
 ]
 
-# A year from 1500 to 2099 written as four digits that are not part of a longer number.
-YEAR = re.compile(r"(?<![0-9])((?:1[5-9]|20)[0-9]{2})(?![0-9])")
+# A year from 1500 to 2099 written as four digits that are not part of a longer number
+# nor a count or amount (1580万人, 2000多家, 1600元, 1800个).
+YEAR = re.compile(
+    r"(?<![0-9.])((?:1[5-9]|20)[0-9]{2})(?![0-9.%]|\s*(?:[万萬亿億千百多余餘]|人|元|个|個|家|名|位|件|台|臺|辆|輛|座|所|项|項|种|種|吨|噸|米|公[里斤顷頃尺分]))"
+)
 
 
 # --------------------------------------------------------------------------
