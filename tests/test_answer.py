@@ -408,3 +408,8 @@ def test_how_much_money_names_no_metric():
 def test_a_count_of_four_digits_is_no_year():
     census = "2023年末，全省共有高新技術企業1.2萬家；從業人員約1580萬人，全年營業收入約3.4萬億元。"
     assert ask("2023年全省高新技术企业营业收入是多少？", census)[0]["source_text"] == "3.4萬億元"
+
+
+def test_a_bracketed_gloss_stays_in_its_clause():
+    hitech = "2023年，全省高技術製造業實現營業收入約2.1萬億元，研究與試驗發展（R&D）經費內部支出約900億元。"
+    assert ask("2023年全省高技术制造业在研发上投入了多少钱？", hitech)[0]["source_text"] == "900億元"

@@ -73,11 +73,21 @@ class Candidate:
 
 # --- lexical agreement ---------------------------------------------------------
 
+# A short gloss in brackets inside a phrase (研究与试验发展(r&d)经费): not a clause boundary.
+_GLOSS = re.compile(r"[（(][^（）()，,；;。]{1,20}[）)](?=[\u4e00-\u9fffa-z0-9])")
+
+
 def _clause_span(norm: str, s: int, e: int, pos_start: int, pos_end: int) -> tuple[int, int]:
+    glosses = [(m.start(), m.end()) for m in _GLOSS.finditer(norm, s, e)]
+
+    def boundary(m: re.Match[str]) -> bool:
+        return not any(a <= m.start() < b for a, b in glosses)
+
     a = s
     for m in _CLAUSE_SPLIT.finditer(norm, s, pos_start):
-        a = m.end()
-    m = _CLAUSE_SPLIT.search(norm, pos_end, e)
+        if boundary(m):
+            a = m.end()
+    m = next((m for m in _CLAUSE_SPLIT.finditer(norm, pos_end, e) if boundary(m)), None)
     return a, (m.start() if m else e)
 
 
