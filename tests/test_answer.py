@@ -411,5 +411,5 @@ def test_a_count_of_four_digits_is_no_year():
 
 
 def test_a_bracketed_gloss_stays_in_its_clause():
-    hitech = "2023年，全省高技術製造業實現營業收入約2.1萬億元，研究與試驗發展（R&D）經費內部支出約900億元。"
+    hitech = "2023年，全省高技術製造業從業人員約160萬人，全年實現營業收入約2.1萬億元，研究與試驗發展（R&D）經費內部支出約900億元。"
     assert ask("2023年全省高技术制造业在研发上投入了多少钱？", hitech)[0]["source_text"] == "900億元"
