@@ -413,3 +413,12 @@ def test_a_count_of_four_digits_is_no_year():
 def test_a_bracketed_gloss_stays_in_its_clause():
     hitech = "2023年，全省高技術製造業從業人員約160萬人，全年實現營業收入約2.1萬億元，研究與試驗發展（R&D）經費內部支出約900億元。"
     assert ask("2023年全省高技术制造业在研发上投入了多少钱？", hitech)[0]["source_text"] == "900億元"
+
+
+def test_fenbie_items_without_their_scope_and_shared_measure():
+    solar = "全省光伏組件產量已連續5年位居全國首位。2024年，全省多晶矽、矽片、組件產量分別為12萬噸、40GW和35GW。"
+    assert ask("2024年全省光伏组件一共造出来多少？", solar)[0]["source_text"] == "35GW"
+    assert ask("2024年全省硅片产量是多少？", solar)[0]["source_text"] == "40GW"
+    cars = "2023年，全省電動車產銷分別為52.1萬輛和49.8萬輛。"
+    assert ask("2023年全省电动车一共卖出去多少辆？", cars)[0]["source_text"] == "49.8萬輛"  # 卖出去 -> 销
+    assert ask("2023年全省电动车一共造出来多少辆？", cars)[0]["source_text"] == "52.1萬輛"  # 造出来 -> 产

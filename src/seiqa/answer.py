@@ -507,6 +507,23 @@ def _items_after(norm: str, start: int, end: int) -> list[str]:
     return parts
 
 
+_ITEM_SCOPE = frozenset("全国 全省 全市 全县 全区 全球 全世界 我国 本省 本市".split())
+
+
+def _bare(items: list[str]) -> list[str]:
+    """Enumerated items without the scope before the first (全国多晶硅 -> 多晶硅) and the
+    statistical measure after the last, which belongs to them all (组件产量 -> 组件)."""
+    if len(items) < 2:
+        return items
+    out = list(items)
+    first, last = words(out[0]), words(out[-1])
+    if len(first) > 1 and first[0] in _ITEM_SCOPE:
+        out[0] = "".join(first[1:])
+    if len(last) > 1 and _MEASURE.search(last[-1]) and not any(i.endswith(last[-1]) for i in out[:-1]):
+        out[-1] = "".join(last[:-1])
+    return out
+
+
 def _distinct(items: list[str]) -> list[str]:
     """Strip the common prefix and suffix of enumerated items."""
     if len(items) < 2:
@@ -537,7 +554,7 @@ def alignments(norm: str, s: int, e: int, quantities: list[Quantity]) -> dict[in
         after = [i for i, qn in enumerate(quantities) if pos < qn.start < end]
         found = (_items_after(norm, pos + 2, quantities[after[0]].start) if after else []) or _items_before(norm, clause_start, pos)
         if found:
-            items = _distinct(found)
+            items = _distinct(_bare(found))
         if len(items) < 2:
             continue
         if len(after) >= len(items):
@@ -546,11 +563,20 @@ def alignments(norm: str, s: int, e: int, quantities: list[Quantity]) -> dict[in
     return out
 
 
+def _names_item(q: Question, item: str, items: list[str]) -> bool:
+    """The question names this 分别 item, itself or as a synonym of one of its terms
+    (卖出去 -> 销, the item of 产销); not by a word inside a longer term (卖 of 卖到国外,
+    which is an export)."""
+    if item in q.norm:
+        return True
+    whole = [t for t in q.terms if not any(t != u and t in u for u in q.terms)]
+    return any(item in variants(t) for t in whole)
+
+
 def align_fit(q: Question, position: int, items: list[str]) -> float:
     mine = items[position]
-    others = [x for k, x in enumerate(items) if k != position]
-    has_mine = mine in q.norm
-    has_other = any(o in q.norm for o in others)
+    has_mine = _names_item(q, mine, items)
+    has_other = any(_names_item(q, o, items) for k, o in enumerate(items) if k != position)
     if has_mine and not has_other:
         return 1.0
     if has_other and not has_mine:

@@ -63,15 +63,26 @@ def synonym_groups() -> dict[str, frozenset[str]]:
     return groups
 
 
+_DIRECTIONAL = re.compile(r"(?<=.)(?:来|去|起来|下来|上来|上去|进来|过来|出来|出去)$")  # 造出来, 卖出去
+# Characters Taiwan writes for another mainland character that OpenCC's t2s keeps: 矽片 is 硅片.
+_TAIWAN_CHARS = str.maketrans({"硅": "矽"})
 _NUMERAL_CLASS = re.compile(r"([一二三四五六七八九])(类|级|号|期|批|代|线|档|等|型|轮|届|类别)")
 
 
 @functools.lru_cache(maxsize=4096)
 def variants(term: str) -> frozenset[str]:
-    """The term and its synonyms; a numeral before a class word also in digits (一类 -> 1类)."""
-    found = synonym_groups().get(term, frozenset((term,)))
+    """The term and its synonyms; a numeral before a class word also in digits (一类 -> 1类);
+    a verb with a directional complement as the verb (造出来 -> 造出, 卖出去 -> 卖出); each
+    also in Taiwan's characters (硅片 -> 矽片)."""
+    groups = synonym_groups()
+    found = groups.get(term, frozenset((term,)))
+    m = _DIRECTIONAL.search(term)
+    if term not in groups and m and term[: m.start()] in groups:
+        found = found | groups[term[: m.start()]]
     m = _NUMERAL_CLASS.fullmatch(term)
-    return found | {str("一二三四五六七八九".index(m.group(1)) + 1) + m.group(2)} if m else found
+    if m:
+        found = found | {str("一二三四五六七八九".index(m.group(1)) + 1) + m.group(2)}
+    return found | {v.translate(_TAIWAN_CHARS) for v in found}
 
 
 @functools.lru_cache(maxsize=4096)
