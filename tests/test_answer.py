@@ -422,3 +422,9 @@ def test_fenbie_items_without_their_scope_and_shared_measure():
     cars = "2023年，全省電動車產銷分別為52.1萬輛和49.8萬輛。"
     assert ask("2023年全省电动车一共卖出去多少辆？", cars)[0]["source_text"] == "49.8萬輛"  # 卖出去 -> 销
     assert ask("2023年全省电动车一共造出来多少辆？", cars)[0]["source_text"] == "52.1萬輛"  # 造出来 -> 产
+
+
+def test_a_yearly_figure_does_not_answer_for_one_month():
+    cars = "2024年，全省新能源汽車產銷分別完成86.2萬輛和85.9萬輛，同比分別增長20.4%和21.5%。"
+    assert ask("2024年12月单月全省新能源汽车产量是多少？", cars)[0] is None
+    assert ask("2024年全省新能源汽车产量是多少？", cars)[0]["source_text"] == "86.2萬輛"

@@ -757,7 +757,7 @@ def _quantity_answer(q: Question, c: Candidate) -> dict[str, Any]:
 
 def acceptable(c: Candidate) -> bool:
     p = c.parts
-    return c.lexical >= MIN_LEXICAL and c.score >= MIN_SCORE and min(p["type"], p["align"], p["time"], p["entity"], p["subject"], p["contrast"], p["measure"]) >= 0
+    return c.lexical >= MIN_LEXICAL and c.score >= MIN_SCORE and min(p["type"], p["align"], p["time"], p["entity"], p["subject"], p["contrast"], p["measure"], p["month"]) >= 0
 
 
 def answer_figure(q: Question, citations: list[Citation]) -> tuple[dict[str, Any] | None, Candidate | None]:
