@@ -428,3 +428,17 @@ def test_a_yearly_figure_does_not_answer_for_one_month():
     cars = "2024年，全省新能源汽車產銷分別完成86.2萬輛和85.9萬輛，同比分別增長20.4%和21.5%。"
     assert ask("2024年12月单月全省新能源汽车产量是多少？", cars)[0] is None
     assert ask("2024年全省新能源汽车产量是多少？", cars)[0]["source_text"] == "86.2萬輛"
+
+
+def test_a_total_over_a_list_does_not_answer_for_one_item():
+    leads = "本市將積體電路、生物醫藥和人工智慧列為三大先導產業，2024年三大先導產業規模合計約9000億元。"
+    assert ask("2024年本市集成电路产业规模是多少？", leads)[0] is None
+    assert ask("2024年本市三大先导产业规模一共是多少？", leads)[0]["source_text"] == "9000億元"
+
+
+def test_how_big_names_the_measure_before_it():
+    assert analyse("2024年本市新能源汽车产业规模有多大？").metric == "规模"
+    output = "2024年本市新能源汽車產量約37.8萬輛，同比增長約1.1倍。"
+    assert ask("2024年本市新能源汽车产业规模有多大？", output)[0] is None  # an output is no scale
+    plan = "2009年，該市推出約400億元的基礎設施投資計畫。"
+    assert ask("该市的基础设施投资计划规模有多大？", plan)[0]["source_text"] == "400億元"  # money states a scale

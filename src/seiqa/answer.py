@@ -162,7 +162,7 @@ def _metric_fit(q: Question, clause: str, sentence: str, item: str) -> float:
 # Statistical measures (产量, 出口额, 产值, 营业收入, 装机容量, 市场规模 …): a figure whose
 # sentence does not say the measure asked is a figure of something else.
 _MEASURE = re.compile(r"(?:量|额|值|收入|利润|容量|规模)$")
-_MONEY_WORDS = frozenset("金额 价值 总额 数额 价格 总值 价钱".split())  # said by a money unit itself
+_MONEY_WORDS = frozenset("金额 价值 总额 数额 价格 总值 价钱 规模".split())  # said by a money unit itself (约4万亿元的计划)
 
 
 def measure_fit(q: Question, quantity: Quantity, metric: float) -> float:
@@ -237,6 +237,25 @@ def subject_fit(q: Question, context: str) -> float:
     if not q.subject:
         return 0.0
     return 0.0 if all(_match(w, context) >= PARTIAL for w in words(q.subject) if len(w) >= 2) else -1.0
+
+
+_TOTAL = re.compile(r"合计|共计|总计|合共|加起来|合起来|总共|一共|共有")
+_TOTAL_ASKED = re.compile(_TOTAL.pattern + r"|总|共|[这两二三四五六七八九十几]+(?:者|大|样|项|类|种|个)")
+_LIST_MARK = "、和与及"
+
+
+def total_fit(q: Question, clause_before: str, sentence: str) -> float:
+    """-1 when the figure is a total (合计, 一共 … before it in its clause) over a list its
+    sentence enumerates (集成电路、生物医药和人工智能…合计约1.8万亿元) and the question
+    names one item of that list without asking for a total; 0 else."""
+    if not _TOTAL.search(clause_before) or _TOTAL_ASKED.search(q.norm):
+        return 0.0
+    for t in q.terms:
+        for v in variants(t):
+            i = sentence.find(v)
+            if len(v) >= 2 and i >= 0 and (sentence[i - 1 : i] in tuple(_LIST_MARK) or sentence[i + len(v) : i + len(v) + 1] in tuple(_LIST_MARK)):
+                return -1.0
+    return 0.0
 
 
 def _wide_clause(norm: str, s: int, e: int, pos: int) -> str:
@@ -627,6 +646,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "contrast": contrast_fit(q, clause_around, _without(sentence, qn, s)),
                     "event": event_fit(q, _wide_clause(norm, s, e, qn.start), sentence),
                     "month": month_fit(q, clause_around, sentence),
+                    "total": total_fit(q, norm[cs : qn.start], sentence),
                 }
                 score = (
                     lexical
@@ -757,7 +777,7 @@ def _quantity_answer(q: Question, c: Candidate) -> dict[str, Any]:
 
 def acceptable(c: Candidate) -> bool:
     p = c.parts
-    return c.lexical >= MIN_LEXICAL and c.score >= MIN_SCORE and min(p["type"], p["align"], p["time"], p["entity"], p["subject"], p["contrast"], p["measure"], p["month"]) >= 0
+    return c.lexical >= MIN_LEXICAL and c.score >= MIN_SCORE and min(p["type"], p["align"], p["time"], p["entity"], p["subject"], p["contrast"], p["measure"], p["month"], p["total"]) >= 0
 
 
 def answer_figure(q: Question, citations: list[Citation]) -> tuple[dict[str, Any] | None, Candidate | None]:
