@@ -190,7 +190,7 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
     """What a figure question measures: the noun after 多少/几 and its classifier
     (几个邦交国 -> 邦交国), else the content word right before the question word,
     skipping copulas and adverbs (产量是多少 -> 产量, 利润总额多少 -> 利润总额)."""
-    m = re.search(r"多少|几", norm)
+    m = re.search(r"多少|几|多(?:大|高|长|重|远|深|宽|快|厚)", norm)
     if not m:
         return ""
     after = norm[m.end() :]
