@@ -442,3 +442,10 @@ def test_how_big_names_the_measure_before_it():
     assert ask("2024年本市新能源汽车产业规模有多大？", output)[0] is None  # an output is no scale
     plan = "2009年，該市推出約400億元的基礎設施投資計畫。"
     assert ask("该市的基础设施投资计划规模有多大？", plan)[0]["source_text"] == "400億元"  # money states a scale
+
+
+def test_the_subject_reaches_past_a_modifier_of_the_metric():
+    assert analyse("2024年全省海上风电新增装机容量是多少？").subject == "海上风电"
+    wind = "2024年，全省可再生能源新增裝機1200萬千瓦，其中風電新增300萬千瓦。"
+    assert ask("2024年全省海上风电新增装机容量是多少？", wind)[0] is None  # 风电 is not 海上风电
+    assert ask("2024年全省风电新增装机容量是多少？", wind)[0] is not None

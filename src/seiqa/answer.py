@@ -25,9 +25,9 @@ from typing import Any
 from .chunk import sentences
 from .normalise import normalise, to_script
 from .numbers import YEAR, Quantity, find_quantities, format_value
-from .question import TIME_ASKS, Question, analyse, months_of, sub_terms, term_weight, variants
+from .question import TIME_ASKS, Question, analyse, contrasts, months_of, sub_terms, term_weight, variants
 from .records import Citation
-from .segment import data_lines, tagged, words
+from .segment import tagged, words
 
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:（）()]")
 _ITEM_SPLIT = re.compile(r"[、和与及跟同]|以及")
@@ -191,22 +191,12 @@ def _names(name: str, text: str) -> bool:
     return any(len(m.group()) <= 3 * len(name) for m in _abbreviation_pattern(name).finditer(text))
 
 
-@functools.lru_cache(maxsize=1)
-def _contrasts() -> tuple[tuple[bool, tuple[frozenset[str], ...]], ...]:
-    """(required, sides) per line of data/contrasts.txt; a line ending in "!" is required."""
-    out = []
-    for line in data_lines("contrasts.txt"):
-        required = line.endswith("!")  # data_lines strips the lines
-        out.append((required, tuple(frozenset(side.split()) for side in line.rstrip(" !").split("|"))))
-    return tuple(out)
-
-
 def contrast_fit(q: Question, clause: str, sentence: str) -> float:
     """-1 when the question says one side of a contrast (data/contrasts.txt: 出口 | 进口,
     新增 | 累计 …) and the figure's clause says only another side, or, for a required
     contrast, when its sentence says no side at all (出口 asked, 产量 found: a time
     question is exempt, 加工出口区 may be a name); 0 else."""
-    for required, sides in _contrasts():
+    for required, sides in contrasts():
         asked = [i for i, side in enumerate(sides) if any(w in q.norm for w in side)]
         if len(asked) != 1:
             continue

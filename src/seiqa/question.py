@@ -238,6 +238,16 @@ def entities_of(norm: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+@functools.lru_cache(maxsize=1)
+def contrasts() -> tuple[tuple[bool, tuple[frozenset[str], ...]], ...]:
+    """(required, sides) per line of data/contrasts.txt; a line ending in "!" is required."""
+    out = []
+    for line in data_lines("contrasts.txt"):
+        required = line.endswith("!")  # data_lines strips the lines
+        out.append((required, tuple(frozenset(side.split()) for side in line.rstrip(" !").split("|"))))
+    return tuple(out)
+
+
 _SUBJECT_TAGS = ("n", "nz", "l", "j", "eng", "nrt")  # nouns, set phrases (切割机), abbreviations
 _SCOPES = frozenset("全省 全市 全县 全区 全球 世界 全世界 各地".split())
 
@@ -254,8 +264,11 @@ def subject_of(norm: str, metric: str) -> str:
         return ""
     if at > 0 and tokens[at - 1][0] == "的":
         at -= 1
+    modifiers = {w for _, sides in contrasts() for side in sides for w in side}
     parts: list[str] = []
     for w, tag in reversed(tokens[:at]):
+        if not parts and w in modifiers:
+            continue  # 海上风电新增装机容量: 新增 says which of the metric (contrast_fit), not of what
         if tag not in _SUBJECT_TAGS or w in _NATIONAL or w in _SCOPES or w in _QUESTION_WORDS:
             break
         parts.insert(0, w)
