@@ -449,3 +449,12 @@ def test_the_subject_reaches_past_a_modifier_of_the_metric():
     wind = "2024年，全省可再生能源新增裝機1200萬千瓦，其中風電新增300萬千瓦。"
     assert ask("2024年全省海上风电新增装机容量是多少？", wind)[0] is None  # 风电 is not 海上风电
     assert ask("2024年全省风电新增装机容量是多少？", wind)[0] is not None
+
+
+def test_a_quoted_name_must_stand_near_the_figure_not_only_in_its_passage():
+    games = ("2024年8月上線的單機遊戲《山海行》，發售首週銷量即超過300萬套。本土遊戲的海外影響力也在上升。"
+             "全年全省遊戲市場實際銷售收入420億元，同比增長7.5%。")
+    assert ask("《山海行》上线后的销售收入是多少？", games)[0] is None  # the market's, not the game's
+    assert ask("《山海行》发售首周销量是多少套？", games)[0]["source_text"] == "300萬套"
+    history = "《星海》雜誌由一群科幻愛好者創辦。編輯部幾經搬遷，雜誌最終於1979年正式創刊。"
+    assert ask("《星海》杂志在哪一年创刊？", history)[0]["source_text"] == "1979年"  # a time: the passage will do

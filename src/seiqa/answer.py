@@ -214,9 +214,17 @@ def entity_fit(q: Question, context: str) -> float:
     title): a national figure does not answer a question about 深圳. 0 else. (One
     found is enough: a question may name more than its passage does, and jieba tags
     some common words as names.)"""
-    if q.quoted and not any(_in(t, context) for t in q.quoted):
-        return -1.0  # a quoted name is matched whole: 十五五 is not 十四五
     return -1.0 if q.entities and not any(_names(t, context) for t in q.entities) else 0.0
+
+
+def quoted_fit(q: Question, near: str) -> float:
+    """-1 when no name the question quotes (「十五五」, 《黑神话:悟空》) is in ``near``: for a
+    figure, its sentence, the sentence before it and the passage's section and title (a
+    figure of the passage's other sentences is a figure of something else: the game
+    market's sales, not one game's); for a time, its whole passage (a history names its
+    subject once and dates it sentences later). A quoted name is matched whole: 十五五 is
+    not 十四五. 0 else."""
+    return -1.0 if q.quoted and not any(_in(t, near) for t in q.quoted) else 0.0
 
 
 def subject_fit(q: Question, context: str) -> float:
@@ -600,7 +608,8 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
     for cit in citations:
         text = cit.text
         norm = normalise(text)
-        context = " ".join((norm, normalise(cit.section), normalise(cit.title)))  # the passage and where it stands
+        where = " ".join((normalise(cit.section), normalise(cit.title)))
+        context = " ".join((norm, where))  # the passage and where it stands
         entity, subject = entity_fit(q, context), subject_fit(q, context)
         quantities = distribute_units(text, find_quantities(text))
         sents = sentences(text, 0, len(text))
@@ -633,6 +642,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "rank": -(cit.rank - 1),
                     "entity": entity,
                     "subject": subject,
+                    "quoted": quoted_fit(q, context if q.asks in TIME_ASKS else " ".join((before, sentence, where))),
                     "contrast": contrast_fit(q, clause_around, _without(sentence, qn, s)),
                     "event": event_fit(q, _wide_clause(norm, s, e, qn.start), sentence),
                     "month": month_fit(q, clause_around, sentence),
@@ -767,7 +777,7 @@ def _quantity_answer(q: Question, c: Candidate) -> dict[str, Any]:
 
 def acceptable(c: Candidate) -> bool:
     p = c.parts
-    return c.lexical >= MIN_LEXICAL and c.score >= MIN_SCORE and min(p["type"], p["align"], p["time"], p["entity"], p["subject"], p["contrast"], p["measure"], p["month"], p["total"]) >= 0
+    return c.lexical >= MIN_LEXICAL and c.score >= MIN_SCORE and min(p["type"], p["align"], p["time"], p["entity"], p["subject"], p["contrast"], p["measure"], p["month"], p["total"], p["quoted"]) >= 0
 
 
 def answer_figure(q: Question, citations: list[Citation]) -> tuple[dict[str, Any] | None, Candidate | None]:
