@@ -458,3 +458,12 @@ def test_a_quoted_name_must_stand_near_the_figure_not_only_in_its_passage():
     assert ask("《山海行》发售首周销量是多少套？", games)[0]["source_text"] == "300萬套"
     history = "《星海》雜誌由一群科幻愛好者創辦。編輯部幾經搬遷，雜誌最終於1979年正式創刊。"
     assert ask("《星海》杂志在哪一年创刊？", history)[0]["source_text"] == "1979年"  # a time: the passage will do
+
+
+def test_a_figure_abroad_must_be_said_to_be_abroad():
+    sales = "2024年，該公司新能源汽車銷量達到42.7萬輛，同比增長41.3%。"
+    assert ask("2024年该公司海外销量是多少辆？", sales)[0] is None
+    abroad = sales + "其中海外銷量4.2萬輛，覆蓋50多個國家。"
+    assert ask("2024年该公司海外销量是多少辆？", abroad)[0]["source_text"] == "4.2萬輛"
+    deals = "2024年，全省創新藥對外授權交易總金額超過50億美元。"
+    assert ask("2024年全省新药授权给海外药企的交易一共值多少钱？", deals)[0]["source_text"] == "50億美元"
