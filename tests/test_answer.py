@@ -467,3 +467,10 @@ def test_a_figure_abroad_must_be_said_to_be_abroad():
     assert ask("2024年该公司海外销量是多少辆？", abroad)[0]["source_text"] == "4.2萬輛"
     deals = "2024年，全省創新藥對外授權交易總金額超過50億美元。"
     assert ask("2024年全省新药授权给海外药企的交易一共值多少钱？", deals)[0]["source_text"] == "50億美元"
+
+
+def test_the_whole_of_a_share_named_before_li_and_a_share_of_another_whole():
+    assert analyse("2024年每卖出去的新车里，电动车占了百分之多少？").share_base[-1] == "新车"
+    cars = ("2024年，全省電動車產量占全國比重超過20%，居全國第一。"
+            "全省電動車新車銷量達到汽車新車總銷量的38.5%，比上年提高9.3個百分點。")
+    assert ask("2024年全省卖出去的新车里，电动车占了百分之多少？", cars)[0]["source_text"] == "38.5%"

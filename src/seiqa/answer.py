@@ -304,6 +304,9 @@ def from_level(q: Question, norm: str, qn: Quantity) -> bool:
     return bool(_ASKS_LEVEL.search(q.norm)) and norm[qn.start - 1 : qn.start] in ("由", "从") and bool(_FROM_LEVEL.match(norm, qn.end))
 
 
+_SHARE_WORDS = re.compile(r"[^\u4e00-\u9fff]|的|比重|比例|份额|占比|约|约为|为|达|达到|超过|近|逾|已|了|总量|总数")
+
+
 def share_fit(q: Question, norm: str, clause_start: int, start: int) -> float:
     """For "A占B的比重": how much of B (IDF-weighted) stands between the last 占/达到/为
     and the figure, i.e. is named as the whole the figure is a share of."""
@@ -314,7 +317,9 @@ def share_fit(q: Question, norm: str, clause_start: int, start: int) -> float:
     cut = cut if cut >= 0 else max(left.rfind(w) for w in ("达到", "为", "是"))
     seg = left[cut:] if cut >= 0 else left
     total = sum(term_weight(t) for t in q.share_base)
-    return sum(term_weight(t) * _match(t, seg) for t in q.share_base) / total if total else 0.0
+    got = sum(term_weight(t) * _match(t, seg) for t in q.share_base) / total if total else 0.0
+    named = _SHARE_WORDS.sub("", seg[1:] if seg.startswith("占") else "")
+    return -0.5 if got == 0 and len(named) >= 2 else got  # 占全球比重 is a share of another whole
 
 
 _ENUM_GAP = re.compile(r"\s*(?:和|与|及|、|,|，|至|到|~|～|-|—)\s*$")

@@ -303,6 +303,9 @@ def event_of(norm: str) -> str:
     return best
 
 
+_WHOLE_BEFORE = re.compile(r"([^,，。;；]{2,20}?)(?:里|中|当中|之中)[,，]?[^,，。]{0,12}?占")
+
+
 def analyse(text: str) -> Question:
     norm = normalise(text)
     asks = asks_of(norm)
@@ -314,6 +317,9 @@ def analyse(text: str) -> Question:
     money = bool(_MONEY.search(norm)) and "百分" not in norm and "%" not in norm and not metric.endswith("率")
     base = re.search(r"(?:占|相当于)(.+?)(?:的)?(?:比重|比例|份额|百分之几|百分之多少|多少|几成)", norm)
     share_base = content_terms(base.group(1)) if base else ()
+    if not share_base and asks == "share":  # 卖出去的新车里，电动车占了百分之多少: the whole is named before 里/中
+        whole = _WHOLE_BEFORE.search(norm)
+        share_base = content_terms(whole.group(1)) if whole else ()
     return Question(
         text, norm, detect_script(text), asks, unit_hint, years, found, money, metric, share_base,
         tuple(dict.fromkeys(_QUOTED.findall(norm))), subject_of(norm, metric), entities_of(norm),
