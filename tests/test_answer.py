@@ -474,3 +474,10 @@ def test_the_whole_of_a_share_named_before_li_and_a_share_of_another_whole():
     cars = ("2024年，全省電動車產量占全國比重超過20%，居全國第一。"
             "全省電動車新車銷量達到汽車新車總銷量的38.5%，比上年提高9.3個百分點。")
     assert ask("2024年全省卖出去的新车里，电动车占了百分之多少？", cars)[0]["source_text"] == "38.5%"
+
+
+def test_fenbie_items_counted_back_from_the_sentence_before():
+    ships = ("2024年，全省造船完工量480萬載重噸，同比增長13.8%；新接訂單量1130萬載重噸，同比增長58.8%；"
+             "截至12月底，手持訂單量2087萬載重噸。三大指標以載重噸計分別占全國總量的15.7%、24.1%和23.1%。")
+    assert ask("2024年全省新接订单量占全国总量的比重是多少？", ships)[0]["source_text"] == "24.1%"
+    assert ask("2024年全省手持订单量占全国的比重是多少？", ships)[0]["source_text"] == "23.1%"

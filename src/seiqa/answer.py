@@ -559,6 +559,30 @@ def _distinct(items: list[str]) -> list[str]:
     return [i[pre : len(i) - suf] or i for i in items]
 
 
+_BACK_COUNT = re.compile(r"([两二三四五六七八九])(?:大|者|项|个|类|种)")
+
+
+def _items_back(norm: str, s: int, head: str) -> list[str]:
+    """Items named in the sentence before, for a 分别 whose clause counts them back
+    (三大指标…分别占55.7%、74.1%和63.1% after 完工量…；新接订单量…；手持订单量…): the
+    words before the first figure of each of the last N clauses of that sentence that
+    hold one; [] when the clause names no count, lists items itself (产销两项) or the
+    sentence has fewer."""
+    m = _BACK_COUNT.search(head)
+    if not m or m.start() > 4:  # the count must lead its clause: 三大指标…, 两者…
+        return []
+    n = "一二三四五六七八九".find(m.group(1)) + 1 or 2  # 两 is 2
+    prev = norm[:s].rstrip()
+    start = prev.rstrip("。").rfind("。") + 1
+    items = []
+    for seg in re.split(r"[；;]", prev[start:]):
+        figure = next((qn for qn in find_quantities(seg) if qn.kind not in _TIME_KINDS), None)
+        if figure is not None:
+            lead = seg[: figure.start]
+            items.append(re.split(r"[，,：:]", lead)[-1].strip())
+    return items[-n:] if len(items) >= n and all(items[-n:]) else []
+
+
 def alignments(norm: str, s: int, e: int, quantities: list[Quantity]) -> dict[int, tuple[int, list[str]]]:
     """For figures of one sentence that follow 分别: index in ``quantities`` ->
     (position, distinct items). The items stand between 分别 and its first figure
@@ -574,7 +598,11 @@ def alignments(norm: str, s: int, e: int, quantities: list[Quantity]) -> dict[in
         nxt = norm.find("分别", pos + 2, e)
         end = nxt if nxt >= 0 else e
         after = [i for i, qn in enumerate(quantities) if pos < qn.start < end]
-        found = (_items_after(norm, pos + 2, quantities[after[0]].start) if after else []) or _items_before(norm, clause_start, pos)
+        found = (
+            (_items_after(norm, pos + 2, quantities[after[0]].start) if after else [])
+            or _items_back(norm, s, norm[clause_start:pos])
+            or _items_before(norm, clause_start, pos)
+        )
         if found:
             items = _distinct(_bare(found))
         if len(items) < 2:
