@@ -481,3 +481,9 @@ def test_fenbie_items_counted_back_from_the_sentence_before():
              "截至12月底，手持訂單量2087萬載重噸。三大指標以載重噸計分別占全國總量的15.7%、24.1%和23.1%。")
     assert ask("2024年全省新接订单量占全国总量的比重是多少？", ships)[0]["source_text"] == "24.1%"
     assert ask("2024年全省手持订单量占全国的比重是多少？", ships)[0]["source_text"] == "23.1%"
+
+
+def test_deals_are_counted_in_bi_and_zong():
+    assert analyse("2024年全省一共做成了多少笔交易？").asks == "count"
+    deals = "2024年，全省創新藥對外授權交易的總金額超過50億美元，交易數量達到逾30宗。"
+    assert ask("2024年全省创新药对外授权一共做成了多少笔交易？", deals)[0]["source_text"] == "30宗"
