@@ -487,3 +487,10 @@ def test_deals_are_counted_in_bi_and_zong():
     assert analyse("2024年全省一共做成了多少笔交易？").asks == "count"
     deals = "2024年，全省創新藥對外授權交易的總金額超過50億美元，交易數量達到逾30宗。"
     assert ask("2024年全省创新药对外授权一共做成了多少笔交易？", deals)[0]["source_text"] == "30宗"
+
+
+def test_fenbie_figures_of_the_periods_named_before():
+    tax = ("2023年6月，該省宣布將購車補貼政策延續至2027年底，其中2024年至2025年全額補貼，"
+           "2026年至2027年減半補貼，每輛車的補貼額分別不超過2萬元和1萬元。")
+    assert ask("2026至2027年期间买车，每辆车最多能拿多少补贴？", tax)[0]["source_text"] == "1萬元"
+    assert ask("2024年每辆车的补贴额不超过多少？", tax)[0]["source_text"] == "2萬元"

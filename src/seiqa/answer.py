@@ -583,6 +583,22 @@ def _items_back(norm: str, s: int, head: str) -> list[str]:
     return items[-n:] if len(items) >= n and all(items[-n:]) else []
 
 
+_PERIOD = re.compile(r"(?:其中)?((?:1[5-9]|20)[0-9]{2}年?(?:\s*(?:至|到|-|—|~|～)\s*(?:(?:1[5-9]|20)[0-9]{2}|[0-9]{2})年)?)")
+
+
+def _periods_before(norm: str, s: int, clause_start: int, n: int) -> list[str]:
+    """The periods that lead the clauses of the sentence before a 分别 clause, when there
+    are as many as figures after it (2024年至2025年免征，2026年至2027年减半征收，每辆车的
+    减免税额分别不超过3万元和1.5万元): each figure is of its period."""
+    periods = []
+    for clause in re.split(r"[，,；;]", norm[s:clause_start]):
+        clause = clause.strip()
+        m = _PERIOD.match(clause)
+        if m and not re.match(r"[0-9]|$|[底末初]?$", clause[m.end() :]):  # a period and what holds in it, not a date (2023年6月)
+            periods.append(m.group(1))
+    return periods if n >= 2 and len(periods) == n else []
+
+
 def alignments(norm: str, s: int, e: int, quantities: list[Quantity]) -> dict[int, tuple[int, list[str]]]:
     """For figures of one sentence that follow 分别: index in ``quantities`` ->
     (position, distinct items). The items stand between 分别 and its first figure
@@ -601,10 +617,11 @@ def alignments(norm: str, s: int, e: int, quantities: list[Quantity]) -> dict[in
         found = (
             (_items_after(norm, pos + 2, quantities[after[0]].start) if after else [])
             or _items_back(norm, s, norm[clause_start:pos])
+            or _periods_before(norm, s, clause_start, len(after))
             or _items_before(norm, clause_start, pos)
         )
         if found:
-            items = _distinct(_bare(found))
+            items = found if all(_PERIOD.fullmatch(x) for x in found) else _distinct(_bare(found))  # 2024年至2025年 stays whole
         if len(items) < 2:
             continue
         if len(after) >= len(items):
@@ -619,6 +636,9 @@ def _names_item(q: Question, item: str, items: list[str]) -> bool:
     which is an export)."""
     if item in q.norm:
         return True
+    years = {int(y) for y in YEAR.findall(item)}
+    if years and _PERIOD.fullmatch(item):  # a period: the question's years fall in it
+        return bool(q.years) and set(q.years) <= set(range(min(years), max(years) + 1))
     whole = [t for t in q.terms if not any(t != u and t in u for u in q.terms)]
     return any(item in variants(t) for t in whole)
 
