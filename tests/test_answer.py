@@ -494,3 +494,8 @@ def test_fenbie_figures_of_the_periods_named_before():
            "2026年至2027年減半補貼，每輛車的補貼額分別不超過2萬元和1萬元。")
     assert ask("2026至2027年期间买车，每辆车最多能拿多少补贴？", tax)[0]["source_text"] == "1萬元"
     assert ask("2024年每辆车的补贴额不超过多少？", tax)[0]["source_text"] == "2萬元"
+
+
+def test_an_import_is_a_figure_from_abroad():
+    chips = "2024年，全省進口積體電路52億塊，同比增長14.6%；進口金額38億美元，同比增長10.4%。"
+    assert ask("2024年全省从国外买进来的芯片一共花了多少钱？", chips)[0]["source_text"] == "38億美元"

@@ -63,7 +63,7 @@ def synonym_groups() -> dict[str, frozenset[str]]:
     return groups
 
 
-_DIRECTIONAL = re.compile(r"(?<=.)(?:来|去|起来|下来|上来|上去|进来|过来|出来|出去)$")  # 造出来, 卖出去
+_DIRECTIONAL = frozenset("来 去 起来 下来 上来 上去 进来 过来 出来 出去".split())  # complements: 造出来, 卖出去
 # Characters Taiwan writes for another mainland character that OpenCC's t2s keeps: 矽片 is 硅片.
 _TAIWAN_CHARS = str.maketrans({"硅": "矽"})
 _NUMERAL_CLASS = re.compile(r"([一二三四五六七八九])(类|级|号|期|批|代|线|档|等|型|轮|届|类别)")
@@ -76,9 +76,9 @@ def variants(term: str) -> frozenset[str]:
     also in Taiwan's characters (硅片 -> 矽片)."""
     groups = synonym_groups()
     found = groups.get(term, frozenset((term,)))
-    m = _DIRECTIONAL.search(term)
-    if term not in groups and m and term[: m.start()] in groups:
-        found = found | groups[term[: m.start()]]
+    if term not in groups:  # the longest stem in the list: 买进来 -> 买进, 造出来 -> 造出
+        stem = next((term[:-k] for k in (1, 2) if term[-k:] in _DIRECTIONAL and term[:-k] in groups), "")
+        found = found | groups.get(stem, frozenset())
     m = _NUMERAL_CLASS.fullmatch(term)
     if m:
         found = found | {str("一二三四五六七八九".index(m.group(1)) + 1) + m.group(2)}
