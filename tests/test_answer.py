@@ -499,3 +499,9 @@ def test_fenbie_figures_of_the_periods_named_before():
 def test_an_import_is_a_figure_from_abroad():
     chips = "2024年，全省進口積體電路52億塊，同比增長14.6%；進口金額38億美元，同比增長10.4%。"
     assert ask("2024年全省从国外买进来的芯片一共花了多少钱？", chips)[0]["source_text"] == "38億美元"
+
+
+def test_capacity_is_not_output():
+    silicon = "2024年，全省多晶矽、矽片產量分別為18萬噸和75GW，同比分別增長23.6%和12.7%。"
+    assert ask("2024年全省多晶硅的产能是多少？", silicon)[0] is None
+    assert ask("2024年全省多晶硅的产量是多少？", silicon)[0]["source_text"] == "18萬噸"
