@@ -505,3 +505,10 @@ def test_capacity_is_not_output():
     silicon = "2024年，全省多晶矽、矽片產量分別為18萬噸和75GW，同比分別增長23.6%和12.7%。"
     assert ask("2024年全省多晶硅的产能是多少？", silicon)[0] is None
     assert ask("2024年全省多晶硅的产量是多少？", silicon)[0]["source_text"] == "18萬噸"
+
+
+def test_a_year_asked_keeps_the_reign_year_before_its_western_year():
+    bio = "李明遠，字子方，崇禎四年（1631年）進士，任知縣，為官清廉。"
+    assert ask("李明远是哪一年的进士？", bio)[0]["source_text"] == "崇禎四年（1631年）"
+    plain = "李明遠於1631年考中進士。"
+    assert ask("李明远是哪一年考中进士的？", plain)[0]["source_text"] == "1631年"

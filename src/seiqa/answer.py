@@ -758,6 +758,11 @@ _DATE_EXPRESSION = re.compile(
 )
 
 
+_REIGN_YEAR_BEFORE = re.compile(r"(?:(?:(?![于在至到的是为从及和与])[\u4e00-\u9fff]){1,2}[宗祖帝])?[\u4e00-\u9fff]{2}[元一二三四五六七八九十]{1,4}年\s*[（(]\s*$")
+_BRACKET_CLOSE = re.compile(r"\s*[）)]")
+_BRACKET_YEAR_RE = re.compile(_BRACKET_YEAR)
+
+
 def date_expression(norm: str, start: int, end: int) -> tuple[int, int]:
     """The longest date expression of a normalised text that holds [start, end)."""
     best = (start, end)
@@ -786,6 +791,14 @@ def answer_span(q: Question, text: str, qn: Quantity) -> tuple[int, int]:
         end = qn.start + norm.index("月") + 1
     if q.asks in ("year", "when"):
         start -= len(era_before(text_norm, start))
+    if q.asks == "year":  # 天启五年（1625年）: the reign year and its Western year in brackets
+        m = _REIGN_YEAR_BEFORE.search(text_norm, max(0, start - 16), start)
+        close = _BRACKET_CLOSE.match(text_norm, end)
+        if m and close:
+            start, end = m.start(), close.end()
+        bracket = _BRACKET_YEAR_RE.match(text_norm, end)
+        if bracket and qn.kind != "year":  # 崇祯四年 (an era's count) -> 崇祯四年（1631年）
+            end = bracket.end()
     end += len(measure_word(q, qn, text_norm[end : end + 2]))
     if qn.kind == "category" and q.unit_hint[1:] and text_norm.startswith(q.unit_hint[1:], end):
         end += len(q.unit_hint) - 1  # 九大 + 领域 when 几大领域 is asked
