@@ -731,3 +731,12 @@ def test_year_pattern_skips_counts_and_amounts():
     from seiqa.numbers import YEAR
 
     assert YEAR.findall("約1580萬人，2000多家，1600元；2023年末，1999-2001") == ["2023", "1999", "2001"]
+
+
+@pytest.mark.parametrize(
+    "text,value,unit",
+    [("4亿5000万", 450_000_000, ""), ("3億2千萬人", 320_000_000, "人"), ("1亿2000万元", 120_000_000, "元"), ("2万5千人", 25_000, "人")],
+)
+def test_a_number_written_in_two_magnitudes_is_one_quantity(text, value, unit):
+    (q,) = find_quantities(text)
+    assert (q.text, q.value, normalise_unit(q.unit)) == (text, value, normalise_unit(unit))

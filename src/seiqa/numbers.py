@@ -69,7 +69,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, localcontext
 
 __all__ = [
@@ -1099,6 +1099,31 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         out.append(q)
         pos = floor = q.full_end
+    return _join_magnitudes(text, out)
+
+
+_MAGNITUDE_OF = {"亿": 10**8, "億": 10**8, "万": 10**4, "萬": 10**4}
+
+
+def _join_magnitudes(text: str, found: list[Quantity]) -> list[Quantity]:
+    """One number written in two magnitudes, 4亿5000万 or 3億2千萬人: a bare figure ending
+    in 亿/万 and, right after it, a smaller figure are one quantity (450000000)."""
+    out: list[Quantity] = []
+    for q in found:
+        a = out[-1] if out else None
+        if (
+            a is not None and a.end == q.start and not a.unit and a.high is None and q.high is None
+            and a.value is not None and q.value is not None and a.kind == "plain"
+            and a.text[-1:] in _MAGNITUDE_OF and 0 < q.value < _MAGNITUDE_OF[a.text[-1]]
+            and q.kind in ("plain", "count", "money")
+        ):
+            out[-1] = replace(
+                q, text=text[a.start : q.end], start=a.start, value=a.value + q.value,
+                full_start=a.full_start, qualifier=a.qualifier or q.qualifier, approx=a.approx or q.approx,
+                magnitude_text=a.magnitude_text,
+            )
+            continue
+        out.append(q)
     return out
 
 
