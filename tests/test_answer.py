@@ -510,5 +510,7 @@ def test_capacity_is_not_output():
 def test_a_year_asked_keeps_the_reign_year_before_its_western_year():
     bio = "李明遠，字子方，崇禎四年（1631年）進士，任知縣，為官清廉。"
     assert ask("李明远是哪一年的进士？", bio)[0]["source_text"] == "崇禎四年（1631年）"
+    castle = "現存的石垣是在1992年（平成4年）重建的。"
+    assert ask("现存的石垣是在哪一年重建的？", castle)[0]["source_text"] == "1992年（平成4年）"
     plain = "李明遠於1631年考中進士。"
     assert ask("李明远是哪一年考中进士的？", plain)[0]["source_text"] == "1631年"

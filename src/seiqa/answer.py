@@ -761,6 +761,8 @@ _DATE_EXPRESSION = re.compile(
 _REIGN_YEAR_BEFORE = re.compile(r"(?:(?:(?![于在至到的是为从及和与])[\u4e00-\u9fff]){1,2}[宗祖帝])?[\u4e00-\u9fff]{2}[元一二三四五六七八九十]{1,4}年\s*[（(]\s*$")
 _BRACKET_CLOSE = re.compile(r"\s*[）)]")
 _BRACKET_YEAR_RE = re.compile(_BRACKET_YEAR)
+_ERA_BRACKET_AFTER = re.compile(r"\s*[（(]\s*(?:" + "|".join(_ERAS) + r")\s*[0-9元一二三四五六七八九十]{1,4}年\s*[）)]")
+_WESTERN_BEFORE = re.compile(r"[0-9]{3,4}年\s*[（(]\s*$")
 
 
 def date_expression(norm: str, start: int, end: int) -> tuple[int, int]:
@@ -799,6 +801,13 @@ def answer_span(q: Question, text: str, qn: Quantity) -> tuple[int, int]:
         bracket = _BRACKET_YEAR_RE.match(text_norm, end)
         if bracket and qn.kind != "year":  # 崇祯四年 (an era's count) -> 崇祯四年（1631年）
             end = bracket.end()
+        era = _ERA_BRACKET_AFTER.match(text_norm, end)
+        if era:  # 1992年（平成4年）: the Western year with its era year
+            end = era.end()
+        western = _WESTERN_BEFORE.search(text_norm, max(0, start - 12), start)
+        close = _BRACKET_CLOSE.match(text_norm, end)
+        if western and close and text_norm.startswith(_ERAS, start):  # 平成4年 inside 1992年（平成4年）
+            start, end = western.start(), close.end()
     end += len(measure_word(q, qn, text_norm[end : end + 2]))
     if qn.kind == "category" and q.unit_hint[1:] and text_norm.startswith(q.unit_hint[1:], end):
         end += len(q.unit_hint) - 1  # 九大 + 领域 when 几大领域 is asked
