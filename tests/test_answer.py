@@ -514,3 +514,8 @@ def test_a_year_asked_keeps_the_reign_year_before_its_western_year():
     assert ask("现存的石垣是在哪一年重建的？", castle)[0]["source_text"] == "1992年（平成4年）"
     plain = "李明遠於1631年考中進士。"
     assert ask("李明远是哪一年考中进士的？", plain)[0]["source_text"] == "1631年"
+
+
+def test_the_event_a_date_is_of_follows_it():
+    bio = "王某是著名的物理學家。他在1962年被選作皇家學會院士，1975年和1981年分別被選作美國物理學會及英國物理學會榮譽會士。"
+    assert ask("王某在哪一年的時候選作皇家學會院士?", bio)[0]["source_text"] == "1962年"

@@ -126,8 +126,11 @@ def _lexical(q: Question, clause: str, sentence: str, passage: str, before_sente
     return got / total if total else 0.0
 
 
-def _proximity(q: Question, norm: str, s: int, e: int, pos: int) -> float:
-    """How close the question's terms stand to the figure inside its sentence."""
+def _proximity(q: Question, norm: str, s: int, e: int, pos: int, end: int) -> float:
+    """How close the question's terms stand to the figure [pos, end) inside its sentence.
+    A term after a figure counts double its distance (产量达到X: the words come first),
+    but not after a time (他在1930年被选作院士: the event follows its date)."""
+    time = q.asks in TIME_ASKS
     total = got = 0.0
     for t in q.terms:
         w = term_weight(t)
@@ -137,7 +140,10 @@ def _proximity(q: Question, norm: str, s: int, e: int, pos: int) -> float:
         # alternation takes the first that matches (装机 or 装机容量)
         pattern = "|".join(re.escape(v) for v in sorted(variants(t), key=lambda v: (-len(v), v)))
         for m in re.finditer(pattern, norm[s:e]):
-            d = pos - (s + m.end()) if s + m.end() <= pos else (s + m.start() - pos) * 2 + 4
+            if s + m.end() <= pos:
+                d = pos - (s + m.end())
+            else:
+                d = s + m.start() - end if time else (s + m.start() - pos) * 2 + 4
             best = d if best is None else min(best, abs(d))
         if best is not None:
             got += w * math.exp(-max(best, 0) / 25)
@@ -685,7 +691,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                 metric = _metric_fit(q, clause, sentence, item)
                 parts = {
                     "lexical": lexical,
-                    "proximity": _proximity(q, norm, s, e, qn.start),
+                    "proximity": _proximity(q, norm, s, e, qn.start, qn.end),
                     "type": -1.0 if from_level(q, norm, qn) else type_fit(q, qn, role, norm[qn.end : qn.end + 2], era_before(norm, qn.start)),
                     "time": time_fit(q, clause_around, sentence, preceding, context),
                     "align": align,
