@@ -519,3 +519,8 @@ def test_a_year_asked_keeps_the_reign_year_before_its_western_year():
 def test_the_event_a_date_is_of_follows_it():
     bio = "王某是著名的物理學家。他在1962年被選作皇家學會院士，1975年和1981年分別被選作美國物理學會及英國物理學會榮譽會士。"
     assert ask("王某在哪一年的時候選作皇家學會院士?", bio)[0]["source_text"] == "1962年"
+
+
+def test_a_date_alone_in_its_clause_leads_the_clause_after_it():
+    career = "張某早年效力於多支球隊。1977年，宣布退役，1985年進入名人堂。"
+    assert ask("張某在什麼時間宣布退役？", career)[0]["source_text"] == "1977年"

@@ -262,12 +262,18 @@ def total_fit(q: Question, clause_before: str, sentence: str) -> float:
     return 0.0
 
 
+_TIME_ONLY = re.compile(r"\s*(?:(?:在|于|至|到)?[0-9]{1,4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:[初底末]|以后|之后|以来|时)?)\s*")
+
+
 def _wide_clause(norm: str, s: int, e: int, pos: int) -> str:
     """The text from the last comma or semicolon before ``pos`` to the next (brackets do
     not end it: 结束于民国10年（1921年）5月14日)."""
     a = max((norm.rfind(c, s, pos) for c in "，,；;"), default=-1)
     b = min((i for i in (norm.find(c, pos, e) for c in "，,；;") if i >= 0), default=e)
-    return norm[(a + 1 if a >= 0 else s) : b]
+    start = a + 1 if a >= 0 else s
+    if b < e and _TIME_ONLY.fullmatch(norm[start:b]):  # 1977年，宣布退役: a date leads the clause after it
+        b = min((i for i in (norm.find(c, b + 1, e) for c in "，,；;") if i >= 0), default=e)
+    return norm[start:b]
 
 
 def event_fit(q: Question, clause: str, sentence: str) -> float:
