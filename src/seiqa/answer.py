@@ -245,7 +245,7 @@ def subject_fit(q: Question, context: str) -> float:
 
 _TOTAL = re.compile(r"合计|共计|总计|合共|加起来|合起来|总共|一共|共有")
 _TOTAL_ASKED = re.compile(_TOTAL.pattern + r"|总|共|[这两二三四五六七八九十几]+(?:者|大|样|项|类|种|个)")
-_LIST_MARK = "、和与及"
+_LIST_MARK = frozenset("、和与及")
 
 
 def total_fit(q: Question, clause_before: str, sentence: str) -> float:
@@ -257,7 +257,7 @@ def total_fit(q: Question, clause_before: str, sentence: str) -> float:
     for t in q.terms:
         for v in variants(t):
             i = sentence.find(v)
-            if len(v) >= 2 and i >= 0 and (sentence[i - 1 : i] in tuple(_LIST_MARK) or sentence[i + len(v) : i + len(v) + 1] in tuple(_LIST_MARK)):
+            if len(v) >= 2 and i >= 0 and (sentence[i - 1 : i] in _LIST_MARK or sentence[i + len(v) : i + len(v) + 1] in _LIST_MARK):
                 return -1.0
     return 0.0
 
@@ -578,8 +578,8 @@ def _items_back(norm: str, s: int, head: str) -> list[str]:
     """Items named in the sentence before, for a 分别 whose clause counts them back
     (三大指标…分别占55.7%、74.1%和63.1% after 完工量…；新接订单量…；手持订单量…): the
     words before the first figure of each of the last N clauses of that sentence that
-    hold one; [] when the clause names no count, lists items itself (产销两项) or the
-    sentence has fewer."""
+    hold one; [] when the clause does not start with such a count or the sentence has
+    fewer."""
     m = _BACK_COUNT.search(head)
     if not m or m.start() > 4:  # the count must lead its clause: 三大指标…, 两者…
         return []
@@ -606,7 +606,7 @@ def _periods_before(norm: str, s: int, clause_start: int, n: int) -> list[str]:
     for clause in re.split(r"[，,；;]", norm[s:clause_start]):
         clause = clause.strip()
         m = _PERIOD.match(clause)
-        if m and not re.match(r"[0-9]|$|[底末初]?$", clause[m.end() :]):  # a period and what holds in it, not a date (2023年6月)
+        if m and not re.match(r"[0-9]|[底末初]?$", clause[m.end() :]):  # a period and what holds in it, not a date (2023年6月)
             periods.append(m.group(1))
     return periods if n >= 2 and len(periods) == n else []
 
