@@ -740,3 +740,8 @@ def test_year_pattern_skips_counts_and_amounts():
 def test_a_number_written_in_two_magnitudes_is_one_quantity(text, value, unit):
     (q,) = find_quantities(text)
     assert (q.text, q.value, normalise_unit(q.unit)) == (text, value, normalise_unit(unit))
+
+
+def test_an_ordinal_may_be_spaced():
+    (q,) = find_quantities("是第 26 届亚洲冠军联赛")
+    assert (q.text, q.value, q.kind) == ("第 26 届", 26, "ordinal")

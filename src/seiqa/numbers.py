@@ -918,7 +918,8 @@ def _merge(t: str, a1: _Atom, a2: _Atom, sep: str) -> _Atom | None:
 def _ordinal(t: str, s: int) -> _Atom | None:
     if s + 1 >= len(t):
         return None
-    core = _core(t, s + 1, False)
+    spaced = t[s + 1] == " " and s + 2 < len(t) and _isd(t[s + 2])  # 第 26 届, spaced as in some sources
+    core = _core(t, s + 1 + spaced, False)
     if core is None or core.int_value is None or core.pair is not None or core.plan:
         return None
     a = _Atom(s, core.e)
@@ -938,7 +939,7 @@ def _ordinal(t: str, s: int) -> _Atom | None:
         a.kind, a.unit, a.unit_span, a.e = "quarter", "季度", (p, p + 2), p + 2
         return a
     um = _UNIT_RE.match(t, p)
-    if um and not um.group(2) and not um.group().startswith(" "):
+    if um and not um.group(2) and (spaced or not um.group().startswith(" ")):
         u = _canon_one(um.group(1))
         if _UNIT_KIND.get(u) in ("count", "duration"):
             a.unit, a.unit_span, a.e = u, (um.start(1), um.end()), um.end()
