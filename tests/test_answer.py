@@ -524,3 +524,9 @@ def test_the_event_a_date_is_of_follows_it():
 def test_a_date_alone_in_its_clause_leads_the_clause_after_it():
     career = "張某早年效力於多支球隊。1977年，宣布退役，1985年進入名人堂。"
     assert ask("張某在什麼時間宣布退役？", career)[0]["source_text"] == "1977年"
+
+
+def test_a_small_count_in_words_is_no_measured_amount():
+    outlook = "展望2026年至2030年，該省產業政策的重心可能出現兩個轉變：從追求規模轉向追求品質。2023年該省低空經濟規模達到500億元。"
+    assert ask("预计到2030年该省低空经济规模能达到多少？", outlook)[0] is None
+    assert ask("该省产业政策的重心可能出现几个转变？", outlook)[0]["source_text"] == "兩個"

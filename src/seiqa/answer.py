@@ -438,6 +438,8 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
     # count / amount / other figures
     if quantity.value == 1 and normalise(quantity.text).startswith("一") and asks in ("amount", "count", "other"):
         return -0.5  # 一 + classifier is the indefinite article (其中一种, 一座), rarely the figure asked
+    if asks == "amount" and kind == "count" and normalise(quantity.text)[:1] in "两二三" and not q.unit_hint:
+        return -0.5  # 两个转变 counts things in prose; 规模能达到多少 asks a measured amount
     if kind in ("percent", "fraction") and q.rate:
         return 1.0 if q.metric.endswith("率") else 0.6  # 利润率 4.3%; 关税 100% (a tax may be an amount too)
     if q.money and asks in ("amount", "count", "other"):
