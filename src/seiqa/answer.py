@@ -126,6 +126,13 @@ def _lexical(q: Question, clause: str, sentence: str, passage: str, before_sente
     return got / total if total else 0.0
 
 
+@functools.lru_cache(maxsize=4096)
+def _variants_pattern(term: str) -> re.Pattern[str]:
+    """The term or any synonym, longest first: a frozenset's order changes with the hash
+    seed, and the alternation takes the first that matches (装机 or 装机容量)."""
+    return re.compile("|".join(re.escape(v) for v in sorted(variants(term), key=lambda v: (-len(v), v))))
+
+
 def _proximity(q: Question, norm: str, s: int, e: int, pos: int, end: int) -> float:
     """How close the question's terms stand to the figure [pos, end) inside its sentence.
     A term after a figure counts double its distance (产量达到X: the words come first),
@@ -136,14 +143,11 @@ def _proximity(q: Question, norm: str, s: int, e: int, pos: int, end: int) -> fl
         w = term_weight(t)
         total += w
         best = None
-        # longest variant first: a frozenset's order changes with the hash seed, and the
-        # alternation takes the first that matches (装机 or 装机容量)
-        pattern = "|".join(re.escape(v) for v in sorted(variants(t), key=lambda v: (-len(v), v)))
-        for m in re.finditer(pattern, norm[s:e]):
-            if s + m.end() <= pos:
-                d = pos - (s + m.end())
+        for m in _variants_pattern(t).finditer(norm, s, e):
+            if m.end() <= pos:
+                d = pos - m.end()
             else:
-                d = s + m.start() - end if time else (s + m.start() - pos) * 2 + 4
+                d = m.start() - end if time else (m.start() - pos) * 2 + 4
             best = d if best is None else min(best, abs(d))
         if best is not None:
             got += w * math.exp(-max(best, 0) / 25)
@@ -265,14 +269,19 @@ def total_fit(q: Question, clause_before: str, sentence: str) -> float:
 _TIME_ONLY = re.compile(r"\s*(?:(?:在|于|至|到)?[0-9]{1,4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:[初底末]|以后|之后|以来|时)?)\s*")
 
 
+def _next_comma(norm: str, start: int, e: int) -> int:
+    """The first comma or semicolon in norm[start:e], else e."""
+    return min((i for i in (norm.find(c, start, e) for c in "，,；;") if i >= 0), default=e)
+
+
 def _wide_clause(norm: str, s: int, e: int, pos: int) -> str:
     """The text from the last comma or semicolon before ``pos`` to the next (brackets do
-    not end it: 结束于民国10年（1921年）5月14日)."""
+    not end it: 结束于民国10年（1921年）5月14日); a date alone there takes the clause after it."""
     a = max((norm.rfind(c, s, pos) for c in "，,；;"), default=-1)
-    b = min((i for i in (norm.find(c, pos, e) for c in "，,；;") if i >= 0), default=e)
+    b = _next_comma(norm, pos, e)
     start = a + 1 if a >= 0 else s
     if b < e and _TIME_ONLY.fullmatch(norm[start:b]):  # 1977年，宣布退役: a date leads the clause after it
-        b = min((i for i in (norm.find(c, b + 1, e) for c in "，,；;") if i >= 0), default=e)
+        b = _next_comma(norm, b + 1, e)
     return norm[start:b]
 
 
@@ -615,9 +624,11 @@ def _periods_before(norm: str, s: int, clause_start: int, n: int) -> list[str]:
 
 def alignments(norm: str, s: int, e: int, quantities: list[Quantity]) -> dict[int, tuple[int, list[str]]]:
     """For figures of one sentence that follow 分别: index in ``quantities`` ->
-    (position, distinct items). The items stand between 分别 and its first figure
-    (分别高出工业、高技术制造业…) or, when none do, before it (产销分别完成…); a later 分别
-    with no list of its own reuses the last one."""
+    (position, distinct items). The items are the first found of: those between 分别 and
+    its first figure (分别高出工业、高技术制造业…), those a count at the start of its clause
+    refers back to (三大指标…, _items_back), the periods leading the clauses before it
+    (_periods_before), those before it in its clause (产销分别完成…). A later 分别 with
+    no list of its own reuses the last one."""
     out: dict[int, tuple[int, list[str]]] = {}
     items: list[str] = []
     for m in re.finditer("分别", norm[s:e]):
@@ -687,6 +698,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
             aligned = alignments(norm, s, e, quantities)
             sentence, preceding = norm[s:e], norm[:s]
             before = norm[sents[si - 1][0] : sents[si - 1][1]] if si > 0 else ""
+            quoted = quoted_fit(q, context if q.asks in TIME_ASKS else " ".join((before, sentence, where)))
             for i in in_sent:
                 qn = quantities[i]
                 cs, ce = _clause_span(norm, s, e, qn.start, qn.end)
@@ -709,7 +721,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "rank": -(cit.rank - 1),
                     "entity": entity,
                     "subject": subject,
-                    "quoted": quoted_fit(q, context if q.asks in TIME_ASKS else " ".join((before, sentence, where))),
+                    "quoted": quoted,
                     "contrast": contrast_fit(q, clause_around, _without(sentence, qn, s)),
                     "event": event_fit(q, _wide_clause(norm, s, e, qn.start), sentence),
                     "month": month_fit(q, clause_around, sentence),
