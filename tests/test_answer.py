@@ -27,6 +27,12 @@ def ask(question: str, *texts: str):
     return got, reason
 
 
+def span(question: str, *texts: str) -> str | None:
+    """The answer's text as the source writes it, or None when seiqa abstains."""
+    got, _ = ask(question, *texts)
+    return got["source_text"] if got else None
+
+
 @pytest.mark.parametrize(
     "question,expected",
     [
@@ -83,8 +89,8 @@ def test_when_keeps_periods_and_spans():
 
 def test_measure_word_and_dimension():
     text = "十五数字推盘的最优解至多有80步；沃夫424是一个联星系统，距离太阳大约14.2光年。"
-    assert ask("十五数字推盘的最优解至多有多少步？", text)[0]["source_text"] == "80步"
-    assert ask("沃夫424距离太阳多远？", text)[0]["source_text"] == "14.2光年"
+    assert span("十五数字推盘的最优解至多有多少步？", text) == "80步"
+    assert span("沃夫424距离太阳多远？", text) == "14.2光年"
 
 
 def test_where_question_gets_the_place():
@@ -192,16 +198,16 @@ def test_fact_answer_stays_a_sentence_when_the_phrase_is_not_found():
 
 def test_a_model_name_is_matched_whole():
     text = "截至2024年底，全國5G基地台總數達425.1萬個，占行動通信基地台總數的比重為33.6%。"
-    assert ask("截至2024年底全国5G基站总数是多少？", text)[0]["source_text"] == "425.1萬個"
+    assert span("截至2024年底全国5G基站总数是多少？", text) == "425.1萬個"
     got, _ = ask("截至2024年底全国6G基站数量是多少？", text)
     assert got is None
 
 
 def test_units_dimensions_and_the_indefinite_article():
     passage = "基氏软汉鱼为辐鳍鱼纲银汉鱼目银汉鱼科的其中一种。体长可达5公分。"
-    assert ask("基氏软汉鱼体长是多少？", passage)[0]["source_text"] == "5公分"  # 体长 asks a length; 一种 is no figure
+    assert span("基氏软汉鱼体长是多少？", passage) == "5公分"  # 体长 asks a length; 一种 is no figure
     teeth = "异齿前肛鳗为通鳃鳗科的其中一个种。前上颌骨齿2枚。"
-    assert ask("异齿前肛鳗一共有几枚前上颌骨齿？", teeth)[0]["source_text"] == "2枚"  # 几枚: the unit asked
+    assert span("异齿前肛鳗一共有几枚前上颌骨齿？", teeth) == "2枚"  # 几枚: the unit asked
 
 
 def test_fact_phrase_is_not_a_function_word():
@@ -221,19 +227,19 @@ def test_the_event_a_time_question_asks_about(question, event):
 
 def test_a_part_named_after_qizhong_carries_the_metric_and_share_base_follows_zhan():
     text = "2024年全國手機產量16.7億臺，其中智慧型手機12.5億臺。"
-    assert ask("2024年智慧型手機產量是多少？", text)[0]["source_text"] == "12.5億臺"
-    assert ask("2024年手機產量是多少？", text)[0]["source_text"] == "16.7億臺"
+    assert span("2024年智慧型手機產量是多少？", text) == "12.5億臺"
+    assert span("2024年手機產量是多少？", text) == "16.7億臺"
     base = ("全國5G基地台總數達425.1萬個，占行動通信基地台總數的比重為33.6%。"
             "5G基地台數量約占全球總數的六成以上。")
-    assert ask("5G基地台占行動通信基地台總數的比重是多少？", base)[0]["source_text"] == "33.6%"
+    assert span("5G基地台占行動通信基地台總數的比重是多少？", base) == "33.6%"
 
 
 def test_a_month_named_in_the_question_and_a_comparison_enumeration():
     text = "2024年，新能源汽車產銷分別完成1288.8萬輛和1286.6萬輛。其中，12月單月新能源汽車銷量達到159.6萬輛。"
-    assert ask("2024年12月新能源汽车单月销量是多少？", text)[0]["source_text"] == "159.6萬輛"
+    assert span("2024年12月新能源汽车单月销量是多少？", text) == "159.6萬輛"
     growth = ("2024年，規模以上電子資訊製造業增加值同比增長11.8%，增速分別高出同期工業、高技術製造業6.0和2.9個百分點。"
               "2024年規模以上高技術製造業增加值同比增長8.9%。")  # not 6.0: a 分别 item, but 个百分点 above it
-    assert ask("2024年規模以上高技術製造業增加值同比增長多少？", growth)[0]["source_text"] == "8.9%"
+    assert span("2024年規模以上高技術製造業增加值同比增長多少？", growth) == "8.9%"
 
 
 def test_places_jieba_does_not_tag_as_places():
@@ -249,7 +255,7 @@ def test_a_year_the_passage_never_names_is_not_answered():
 
 def test_a_figure_for_the_other_side_of_a_contrast_is_no_answer():
     trade = "2024年，積體電路進口金額3856億美元，同比增長10.4%。"
-    assert ask("2024年積體電路進口金額是多少？", trade)[0]["source_text"] == "3856億美元"
+    assert span("2024年積體電路進口金額是多少？", trade) == "3856億美元"
     got, _ = ask("2024年積體電路出口金額是多少？", trade)
     assert got is None
     fleet = "截至2024年底，中國大陸在運核電機組57臺。"
@@ -265,17 +271,17 @@ def test_a_share_the_text_does_not_state_is_computed_from_part_and_whole():
 
 
 def test_when_a_life_span_and_a_time_of_day():
-    assert ask("唐爱陆在什么时候去世？", "唐爱陆（1872年 — 1944年），清朝末年民国初年革命家、实业家。")[0]["source_text"] == "1944年"
-    assert ask("徐展堂在什么时候逝世了？", "徐展堂于2010年4月2日早上11时在北京协和医院逝世，终年69岁。")[0]["source_text"] == "2010年4月2日早上11时"
+    assert span("唐爱陆在什么时候去世？", "唐爱陆（1872年 — 1944年），清朝末年民国初年革命家、实业家。") == "1944年"
+    assert span("徐展堂在什么时候逝世了？", "徐展堂于2010年4月2日早上11时在北京协和医院逝世，终年69岁。") == "2010年4月2日早上11时"
 
 
 def test_stated_multiples_ranks_by_number_and_words_that_only_look_like_money():
     fish = "前鼻丝鳗体延长，体长为体高的31倍，头长9倍；体长可达46.5公分。"
     got, _ = ask("前鼻丝鳗的体长是体高的多少倍？", fish)
     assert got["source_text"] == "31倍" and not got["computed"]  # stated: no computation
-    assert ask("丘姓在《百家姓》里排多少位？", "丘（邱）姓在《百家姓》中排第151位。")[0]["source_text"] == "第151位"
+    assert span("丘姓在《百家姓》里排多少位？", "丘（邱）姓在《百家姓》中排第151位。") == "第151位"
     bird = "黑额鸣冠雉是大型的鸟类，长63-74厘米，外观像火鸡。"
-    assert ask("黑额鸣冠雉的体长是多少？", bird)[0]["source_text"] == "63-74厘米"  # 黑额 is no amount of money
+    assert span("黑额鸣冠雉的体长是多少？", bird) == "63-74厘米"  # 黑额 is no amount of money
     assert not analyse("黑额鸣冠雉的体长是多少？").money and analyse("2024年出口额是多少？").money
 
 
@@ -286,7 +292,7 @@ def test_occupying_is_no_share_months_in_chinese_numerals_and_bare_counts():
     from seiqa.question import months_of
     assert months_of("根據2012年七月的人口普查") == (7,) and months_of("2024年1-12月") == ()
     eye = "視網膜裡一共約有600萬視錐細胞和1.25億視杆細胞。"
-    assert ask("人類視網膜中共有多少個視杆細胞?", eye)[0]["source_text"] == "1.25億"
+    assert span("人類視網膜中共有多少個視杆細胞?", eye) == "1.25億"
 
 
 def test_scores_do_not_depend_on_the_hash_seed():
@@ -307,10 +313,10 @@ def test_scores_do_not_depend_on_the_hash_seed():
 
 def test_a_rate_is_a_percentage_and_a_change_to_asks_the_level_reached():
     text = "2023年，全市製造業的利潤率僅為5.1%，低於工業企業的平均水平。"
-    assert ask("2023年製造業的利潤率是多少？", text)[0]["source_text"] == "5.1%"  # 利润 is no amount of money here
+    assert span("2023年製造業的利潤率是多少？", text) == "5.1%"  # 利润 is no amount of money here
     duty = "2025年3月，加拿大宣布將進口鋼材的關稅由10%提高至45%；歐盟對進口鋼纜徵收為期三年的反傾銷稅，稅率最高達28.6%。"
-    assert ask("加拿大把进口钢材的关税提高到了多少？", duty)[0]["source_text"] == "45%"  # not the level it started from
-    assert ask("欧盟对进口钢缆征收的反倾销税最高税率是多少？", duty)[0]["source_text"] == "28.6%"  # not 三年
+    assert span("加拿大把进口钢材的关税提高到了多少？", duty) == "45%"  # not the level it started from
+    assert span("欧盟对进口钢缆征收的反倾销税最高税率是多少？", duty) == "28.6%"  # not 三年
     price = "受供需失衡影響，碳酸鋰價格較2023年初的高點下跌超過八成。"
     got, _ = ask("碳酸锂价格较2023年初的高点跌了多少？", price)
     assert analyse("碳酸锂价格跌了多少？").asks == "growth" and got["source_text"] == "八成"
@@ -322,65 +328,65 @@ def test_categories_paired_ratings_and_units_of_ships_and_computing():
     assert analyse("劃分為幾大類別？").asks == "count" and got["source_text"] == "五大類別" and got["value"] == 5
     assert ask("2021年新版分类是多少？", plan)[0] is None  # 五大 answers 几大 only
     storage = "截至2024年底，全省新型儲能累計裝機規模達3200萬千瓦/6500萬千瓦時，同比增長一倍。"
-    assert ask("截至2024年底新型储能累计装机规模是多少？", storage)[0]["source_text"] == "3200萬千瓦/6500萬千瓦時"
+    assert span("截至2024年底新型储能累计装机规模是多少？", storage) == "3200萬千瓦/6500萬千瓦時"
     ships = "2024年，全省造船完工量1210萬載重噸；全省算力總規模達到35 EFLOPS。"
-    assert ask("2024年造船完工量是多少？", ships)[0]["source_text"] == "1210萬載重噸"
-    assert ask("2024年全省算力总规模是多少？", ships)[0]["source_text"] == "35 EFLOPS"
+    assert span("2024年造船完工量是多少？", ships) == "1210萬載重噸"
+    assert span("2024年全省算力总规模是多少？", ships) == "35 EFLOPS"
 
 
 def test_items_listed_after_fenbie_and_a_metric_bound_by_the_list():
     growth = "2024年，全省出口額同比增長9.5%，增速分別高出全國和東部地區3.1和1.2個百分點。"
-    assert ask("2024年全省出口额增速比东部地区高出多少个百分点？", growth)[0]["source_text"] == "1.2個百分點"
+    assert span("2024年全省出口额增速比东部地区高出多少个百分点？", growth) == "1.2個百分點"
     steel = "2024年，全國鋼材、水泥、平板玻璃產量分別為13.9億噸、18.3億噸和9.1億重量箱，同比分別增長1.1%、0.5%和2.3%。"
     cars = "2024年，汽車產銷分別完成3128萬輛和3143萬輛，同比分別增長3.7%和4.5%。"
-    assert ask("2024年平板玻璃产量同比增长多少？", cars, steel)[0]["source_text"] == "2.3%"
+    assert span("2024年平板玻璃产量同比增长多少？", cars, steel) == "2.3%"
 
 
 def test_a_qizhong_sentence_continues_the_time_of_the_one_before():
     roads = "截至2024年底，全國公路總里程約550萬公里，同比增長1.8%。其中，高速公路里程18.4萬公里，同比增長4.0%；"
-    assert ask("截至2024年底高速公路里程同比增长多少？", roads)[0]["source_text"] == "4.0%"
+    assert span("截至2024年底高速公路里程同比增长多少？", roads) == "4.0%"
 
 
 def test_the_event_verb_matches_its_synonyms():
     school = "創立於1921年，前身為商業學校。2009年，該校商學院的碩士項目被評為全國第12。"
-    assert ask("該校商學院創建於哪一年？", school)[0]["source_text"] == "1921年"  # 创建 = 创立
+    assert span("該校商學院創建於哪一年？", school) == "1921年"  # 创建 = 创立
     paper = "當時名稱為《東方日報》，到1915年才改為《東方時報》。1988年財團將《東方時報》私有化。"
     assert analyse("《東方時報》在哪一年改為私有化？").event != "改为"  # a light verb: not the event asked about
-    assert ask("《東方時報》在哪一年改為私有化？", paper)[0]["source_text"] == "1988年"
+    assert span("《東方時報》在哪一年改為私有化？", paper) == "1988年"
 
 
 def test_the_subject_a_quoted_name_and_the_measure_asked_must_be_stated():
     tools = "2024年，全省數控機床產量8.2萬臺，同比增長6.1%。"
-    assert ask("2024年全省数控机床产量是多少？", tools)[0]["source_text"] == "8.2萬臺"
+    assert span("2024年全省数控机床产量是多少？", tools) == "8.2萬臺"
     assert ask("2024年全省激光切割机产量是多少？", tools)[0] is None  # another machine: not in the passage
     assert ask("2024年全省碳纤维产量是多少？", tools)[0] is None
     plan = "《「十二五」交通規劃》提出，到2015年高速公路里程達到10.8萬公里。"
-    assert ask("「十二五」交通規劃提出的高速公路里程目標是多少？", plan)[0]["source_text"] == "10.8萬公里"
+    assert span("「十二五」交通規劃提出的高速公路里程目標是多少？", plan) == "10.8萬公里"
     assert ask("「十三五」交通規劃提出的高速公路里程目標是多少？", plan)[0] is None  # 十三五 is not 十二五
     quota = "2024年，全省稀土開採總量控制指標為12萬噸。"
     assert ask("2024年全省稀土出口量是多少？", quota)[0] is None  # a quota is no export volume
     funds = "該校在2011年完成募款活動，共籌得29億美元。"
-    assert ask("該校2011年募款金額約多少？", funds)[0]["source_text"] == "29億美元"  # a money unit says 金额
+    assert span("該校2011年募款金額約多少？", funds) == "29億美元"  # a money unit says 金额
 
 
 def test_nested_quotes_share_subjects_class_numerals_and_smartphones():
     plan = "2021年12月，國家發改委印發《「十四五」數字經濟發展規劃》，這是該領域的第一部專項規劃。"
     assert analyse("《“十四五”数字经济发展规划》是哪一年印发的？").quoted == ("十四五",)  # the innermost name
-    assert ask("《“十四五”数字经济发展规划》是哪一年印发的？", plan)[0]["source_text"] == "2021年"
+    assert span("《“十四五”数字经济发展规划》是哪一年印发的？", plan) == "2021年"
     assert analyse("2024年全省數字經濟規模占GDP的比重是多少？").subject == "数字经济规模"  # before 占
     assert analyse("2024年全国多晶硅的产能是多少？").subject == "多晶硅"  # across 的
     share = "2024年，全省高技術製造業增加值占規模以上工業增加值的比重為16.3%。"
     assert ask("2024年全省數字經濟規模占GDP的比重是多少？", share)[0] is None
     drugs = "2024年，全省藥品監督管理部門共批准12個1類創新藥上市。"
-    assert ask("2024年全省一共批准了几个一类创新药上市？", drugs)[0]["source_text"] == "12個"  # 一类 = 1類
+    assert span("2024年全省一共批准了几个一类创新药上市？", drugs) == "12個"  # 一类 = 1類
     phones = "2024年全省手機產量2.1億臺，其中智慧型手機1.6億臺。"
-    assert ask("2024年智能手机产量是多少？", phones)[0]["source_text"] == "1.6億臺"  # 智能 = 智慧型, not 手机
+    assert span("2024年智能手机产量是多少？", phones) == "1.6億臺"  # 智能 = 智慧型, not 手机
 
 
 def test_a_single_months_figure_units_after_the_question_word_and_more_contrasts():
     cars = "2024年，全省汽車銷量達到86.2萬輛。其中，12月單月銷量達到11.3萬輛，創月度新高。"
-    assert ask("2024年全省汽车一共卖出去多少辆？", cars)[0]["source_text"] == "86.2萬輛"  # not December's
-    assert ask("2024年12月全省汽车单月销量是多少？", cars)[0]["source_text"] == "11.3萬輛"
+    assert span("2024年全省汽车一共卖出去多少辆？", cars) == "86.2萬輛"  # not December's
+    assert span("2024年12月全省汽车单月销量是多少？", cars) == "11.3萬輛"
     assert analyse("2024年全省风电发电量是多少千瓦时？").metric == "发电量"  # 千瓦时 is the unit asked
     storage = "截至2024年底，全省新型儲能累計裝機規模達300萬千瓦/600萬千瓦時。"
     assert ask("2024年全省风电发电量是多少千瓦时？", storage)[0] is None  # a storage rating is no generation
@@ -392,48 +398,48 @@ def test_a_single_months_figure_units_after_the_question_word_and_more_contrasts
 
 def test_an_export_question_needs_a_figure_said_to_be_exported():
     chips = "2024年，全省積體電路產量為320億塊，同比增長18.0%；出口積體電路85億塊。"
-    assert ask("2024年全省集成电路出口数量是多少块？", chips)[0]["source_text"] == "85億塊"
+    assert span("2024年全省集成电路出口数量是多少块？", chips) == "85億塊"
     output = "2024年，全省積體電路產量為320億塊，同比增長18.0%。"
     assert ask("2024年全省集成电路出口数量是多少块？", output)[0] is None  # an output is no export
     zone = "1966年，政府在高雄設立第一個加工出口區。"
-    assert ask("政府在哪一年設立第一個加工出口區？", zone)[0]["source_text"] == "1966年"  # a name, not a flow
+    assert span("政府在哪一年設立第一個加工出口區？", zone) == "1966年"  # a name, not a flow
 
 
 def test_how_much_money_names_no_metric():
     assert analyse("2023年全省在研发上花了多少钱？").metric == ""  # 钱 is the money asked, not a measure
     plan = "2009年，該省推出約800億元的基礎設施投資計畫，重點投向交通與水利。"
-    assert ask("2009年这个省的基建投资计划大概砸了多少钱？", plan)[0]["source_text"] == "800億元"
+    assert span("2009年这个省的基建投资计划大概砸了多少钱？", plan) == "800億元"
 
 
 def test_a_count_of_four_digits_is_no_year():
     census = "2023年末，全省共有高新技術企業1.2萬家；從業人員約1580萬人，全年營業收入約3.4萬億元。"
-    assert ask("2023年全省高新技术企业营业收入是多少？", census)[0]["source_text"] == "3.4萬億元"
+    assert span("2023年全省高新技术企业营业收入是多少？", census) == "3.4萬億元"
 
 
 def test_a_bracketed_gloss_stays_in_its_clause():
     hitech = "2023年，全省高技術製造業從業人員約160萬人，全年實現營業收入約2.1萬億元，研究與試驗發展（R&D）經費內部支出約900億元。"
-    assert ask("2023年全省高技术制造业在研发上投入了多少钱？", hitech)[0]["source_text"] == "900億元"
+    assert span("2023年全省高技术制造业在研发上投入了多少钱？", hitech) == "900億元"
 
 
 def test_fenbie_items_without_their_scope_and_shared_measure():
     solar = "全省光伏組件產量已連續5年位居全國首位。2024年，全省多晶矽、矽片、組件產量分別為12萬噸、40GW和35GW。"
-    assert ask("2024年全省光伏组件一共造出来多少？", solar)[0]["source_text"] == "35GW"
-    assert ask("2024年全省硅片产量是多少？", solar)[0]["source_text"] == "40GW"
+    assert span("2024年全省光伏组件一共造出来多少？", solar) == "35GW"
+    assert span("2024年全省硅片产量是多少？", solar) == "40GW"
     cars = "2023年，全省電動車產銷分別為52.1萬輛和49.8萬輛。"
-    assert ask("2023年全省电动车一共卖出去多少辆？", cars)[0]["source_text"] == "49.8萬輛"  # 卖出去 -> 销
-    assert ask("2023年全省电动车一共造出来多少辆？", cars)[0]["source_text"] == "52.1萬輛"  # 造出来 -> 产
+    assert span("2023年全省电动车一共卖出去多少辆？", cars) == "49.8萬輛"  # 卖出去 -> 销
+    assert span("2023年全省电动车一共造出来多少辆？", cars) == "52.1萬輛"  # 造出来 -> 产
 
 
 def test_a_yearly_figure_does_not_answer_for_one_month():
     cars = "2024年，全省新能源汽車產銷分別完成86.2萬輛和85.9萬輛，同比分別增長20.4%和21.5%。"
     assert ask("2024年12月单月全省新能源汽车产量是多少？", cars)[0] is None
-    assert ask("2024年全省新能源汽车产量是多少？", cars)[0]["source_text"] == "86.2萬輛"
+    assert span("2024年全省新能源汽车产量是多少？", cars) == "86.2萬輛"
 
 
 def test_a_total_over_a_list_does_not_answer_for_one_item():
     leads = "本市將積體電路、生物醫藥和人工智慧列為三大先導產業，2024年三大先導產業規模合計約9000億元。"
     assert ask("2024年本市集成电路产业规模是多少？", leads)[0] is None
-    assert ask("2024年本市三大先导产业规模一共是多少？", leads)[0]["source_text"] == "9000億元"
+    assert span("2024年本市三大先导产业规模一共是多少？", leads) == "9000億元"
 
 
 def test_how_big_names_the_measure_before_it():
@@ -441,7 +447,7 @@ def test_how_big_names_the_measure_before_it():
     output = "2024年本市新能源汽車產量約37.8萬輛，同比增長約1.1倍。"
     assert ask("2024年本市新能源汽车产业规模有多大？", output)[0] is None  # an output is no scale
     plan = "2009年，該市推出約400億元的基礎設施投資計畫。"
-    assert ask("该市的基础设施投资计划规模有多大？", plan)[0]["source_text"] == "400億元"  # money states a scale
+    assert span("该市的基础设施投资计划规模有多大？", plan) == "400億元"  # money states a scale
 
 
 def test_the_subject_reaches_past_a_modifier_of_the_metric():
@@ -455,78 +461,78 @@ def test_a_quoted_name_must_stand_near_the_figure_not_only_in_its_passage():
     games = ("2024年8月上線的單機遊戲《山海行》，發售首週銷量即超過300萬套。本土遊戲的海外影響力也在上升。"
              "全年全省遊戲市場實際銷售收入420億元，同比增長7.5%。")
     assert ask("《山海行》上线后的销售收入是多少？", games)[0] is None  # the market's, not the game's
-    assert ask("《山海行》发售首周销量是多少套？", games)[0]["source_text"] == "300萬套"
+    assert span("《山海行》发售首周销量是多少套？", games) == "300萬套"
     history = "《星海》雜誌由一群科幻愛好者創辦。編輯部幾經搬遷，雜誌最終於1979年正式創刊。"
-    assert ask("《星海》杂志在哪一年创刊？", history)[0]["source_text"] == "1979年"  # a time: the passage will do
+    assert span("《星海》杂志在哪一年创刊？", history) == "1979年"  # a time: the passage will do
 
 
 def test_a_figure_abroad_must_be_said_to_be_abroad():
     sales = "2024年，該公司新能源汽車銷量達到42.7萬輛，同比增長41.3%。"
     assert ask("2024年该公司海外销量是多少辆？", sales)[0] is None
     abroad = sales + "其中海外銷量4.2萬輛，覆蓋50多個國家。"
-    assert ask("2024年该公司海外销量是多少辆？", abroad)[0]["source_text"] == "4.2萬輛"
+    assert span("2024年该公司海外销量是多少辆？", abroad) == "4.2萬輛"
     deals = "2024年，全省創新藥對外授權交易總金額超過50億美元。"
-    assert ask("2024年全省新药授权给海外药企的交易一共值多少钱？", deals)[0]["source_text"] == "50億美元"
+    assert span("2024年全省新药授权给海外药企的交易一共值多少钱？", deals) == "50億美元"
 
 
 def test_the_whole_of_a_share_named_before_li_and_a_share_of_another_whole():
     assert analyse("2024年每卖出去的新车里，电动车占了百分之多少？").share_base[-1] == "新车"
     cars = ("2024年，全省電動車產量占全國比重超過20%，居全國第一。"
             "全省電動車新車銷量達到汽車新車總銷量的38.5%，比上年提高9.3個百分點。")
-    assert ask("2024年全省卖出去的新车里，电动车占了百分之多少？", cars)[0]["source_text"] == "38.5%"
+    assert span("2024年全省卖出去的新车里，电动车占了百分之多少？", cars) == "38.5%"
 
 
 def test_fenbie_items_counted_back_from_the_sentence_before():
     ships = ("2024年，全省造船完工量480萬載重噸，同比增長13.8%；新接訂單量1130萬載重噸，同比增長58.8%；"
              "截至12月底，手持訂單量2087萬載重噸。三大指標以載重噸計分別占全國總量的15.7%、24.1%和23.1%。")
-    assert ask("2024年全省新接订单量占全国总量的比重是多少？", ships)[0]["source_text"] == "24.1%"
-    assert ask("2024年全省手持订单量占全国的比重是多少？", ships)[0]["source_text"] == "23.1%"
+    assert span("2024年全省新接订单量占全国总量的比重是多少？", ships) == "24.1%"
+    assert span("2024年全省手持订单量占全国的比重是多少？", ships) == "23.1%"
 
 
 def test_deals_are_counted_in_bi_and_zong():
     assert analyse("2024年全省一共做成了多少笔交易？").asks == "count"
     deals = "2024年，全省創新藥對外授權交易的總金額超過50億美元，交易數量達到逾30宗。"
-    assert ask("2024年全省创新药对外授权一共做成了多少笔交易？", deals)[0]["source_text"] == "30宗"
+    assert span("2024年全省创新药对外授权一共做成了多少笔交易？", deals) == "30宗"
 
 
 def test_fenbie_figures_of_the_periods_named_before():
     tax = ("2023年6月，該省宣布將購車補貼政策延續至2027年底，其中2024年至2025年全額補貼，"
            "2026年至2027年減半補貼，每輛車的補貼額分別不超過2萬元和1萬元。")
-    assert ask("2026至2027年期间买车，每辆车最多能拿多少补贴？", tax)[0]["source_text"] == "1萬元"
-    assert ask("2024年每辆车的补贴额不超过多少？", tax)[0]["source_text"] == "2萬元"
+    assert span("2026至2027年期间买车，每辆车最多能拿多少补贴？", tax) == "1萬元"
+    assert span("2024年每辆车的补贴额不超过多少？", tax) == "2萬元"
 
 
 def test_an_import_is_a_figure_from_abroad():
     chips = "2024年，全省進口積體電路52億塊，同比增長14.6%；進口金額38億美元，同比增長10.4%。"
-    assert ask("2024年全省从国外买进来的芯片一共花了多少钱？", chips)[0]["source_text"] == "38億美元"
+    assert span("2024年全省从国外买进来的芯片一共花了多少钱？", chips) == "38億美元"
 
 
 def test_capacity_is_not_output():
     silicon = "2024年，全省多晶矽、矽片產量分別為18萬噸和75GW，同比分別增長23.6%和12.7%。"
     assert ask("2024年全省多晶硅的产能是多少？", silicon)[0] is None
-    assert ask("2024年全省多晶硅的产量是多少？", silicon)[0]["source_text"] == "18萬噸"
+    assert span("2024年全省多晶硅的产量是多少？", silicon) == "18萬噸"
 
 
 def test_a_year_asked_keeps_the_reign_year_before_its_western_year():
     bio = "李明遠，字子方，崇禎四年（1631年）進士，任知縣，為官清廉。"
-    assert ask("李明远是哪一年的进士？", bio)[0]["source_text"] == "崇禎四年（1631年）"
+    assert span("李明远是哪一年的进士？", bio) == "崇禎四年（1631年）"
     castle = "現存的石垣是在1992年（平成4年）重建的。"
-    assert ask("现存的石垣是在哪一年重建的？", castle)[0]["source_text"] == "1992年（平成4年）"
+    assert span("现存的石垣是在哪一年重建的？", castle) == "1992年（平成4年）"
     plain = "李明遠於1631年考中進士。"
-    assert ask("李明远是哪一年考中进士的？", plain)[0]["source_text"] == "1631年"
+    assert span("李明远是哪一年考中进士的？", plain) == "1631年"
 
 
 def test_the_event_a_date_is_of_follows_it():
     bio = "王某是著名的物理學家。他在1962年被選作皇家學會院士，1975年和1981年分別被選作美國物理學會及英國物理學會榮譽會士。"
-    assert ask("王某在哪一年的時候選作皇家學會院士?", bio)[0]["source_text"] == "1962年"
+    assert span("王某在哪一年的時候選作皇家學會院士?", bio) == "1962年"
 
 
 def test_a_date_alone_in_its_clause_leads_the_clause_after_it():
     career = "張某早年效力於多支球隊。1977年，宣布退役，1985年進入名人堂。"
-    assert ask("張某在什麼時間宣布退役？", career)[0]["source_text"] == "1977年"
+    assert span("張某在什麼時間宣布退役？", career) == "1977年"
 
 
 def test_a_small_count_in_words_is_no_measured_amount():
     outlook = "展望2026年至2030年，該省產業政策的重心可能出現兩個轉變：從追求規模轉向追求品質。2023年該省低空經濟規模達到500億元。"
     assert ask("预计到2030年该省低空经济规模能达到多少？", outlook)[0] is None
-    assert ask("该省产业政策的重心可能出现几个转变？", outlook)[0]["source_text"] == "兩個"
+    assert span("该省产业政策的重心可能出现几个转变？", outlook) == "兩個"
