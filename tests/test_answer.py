@@ -536,3 +536,37 @@ def test_a_small_count_in_words_is_no_measured_amount():
     outlook = "展望2026年至2030年，該省產業政策的重心可能出現兩個轉變：從追求規模轉向追求品質。2023年該省低空經濟規模達到500億元。"
     assert ask("预计到2030年该省低空经济规模能达到多少？", outlook)[0] is None
     assert span("该省产业政策的重心可能出现几个转变？", outlook) == "兩個"
+
+
+SOFTWARE = "2024年，全省軟體業完成業務收入5200億元，同比增長8.0%；實現利潤總額640億元，同比增長5.1%。"
+
+
+def test_profit_is_not_revenue():
+    assert span("2024年全省软件业净赚了多少？", SOFTWARE) == "640億元"
+    assert span("2024年全省软件业的业务收入是多少？", SOFTWARE) == "5200億元"
+    assert ask("2024年全省软件业的净利润是多少？", "2024年，全省軟體業完成業務收入5200億元，同比增長8.0%。")[0] is None
+
+
+def test_selling_abroad_is_an_export_not_an_import():
+    chips = "2024年，全省進口晶片52億塊，同比增長14.6%。"
+    assert ask("2024年全省往外卖了多少块芯片？", chips)[0] is None
+    assert span("2024年全省从国外买了多少块芯片？", chips) == "52億塊"
+
+
+def test_one_year_is_not_a_cumulative_total():
+    carbon = "截至2024年底，該省碳市場配額累計成交量1.2億噸，累計成交額70億元。"
+    assert ask("2024年这一年，该省碳市场配额的成交量是多少？", carbon)[0] is None
+    assert span("截至2024年底，该省碳市场配额累计成交量是多少？", carbon) == "1.2億噸"
+
+
+def test_a_growth_rate_is_no_other_rate():
+    chips = "2024年，全省進口晶片52億塊，同比增長14.6%。"
+    assert ask("2024年全省芯片的自给率有多高？", chips)[0] is None
+    assert span("2024年全省芯片的自给率有多高？", "2024年，全省晶片自給率為35%，比上年提高2個百分點。") == "35%"
+
+
+def test_which_ones_asks_for_names_not_a_count():
+    group = "該市因甲科技、乙科技和丙科技等三家企業而受到關注，這些企業被合稱為「三小龍」。"
+    got, _ = ask("被称为“三小龙”的是哪几家企业？", group)
+    assert got is not None and got["type"] == "fact" and "甲科技" in got["text"]
+    assert analyse("该市有几家企业？").asks == "count"

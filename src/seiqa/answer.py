@@ -395,6 +395,7 @@ def measure_word(q: Question, quantity: Quantity, after: str) -> str:
 
 
 _TIME_KINDS = frozenset(("year", "date", "month", "decade", "century"))
+_GROWTH_RATE = re.compile(r"增|涨|升|降|减|跌|速|幅|变化|变动")
 _SHORT_YEAR = re.compile(r"^(?:(?:公元前?|西元前?|前)[0-9]{1,4}|[1-9][0-9]{2,3})年$")
 
 
@@ -450,6 +451,8 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
     if asks == "amount" and kind == "count" and normalise(quantity.text)[:1] in "两二三" and not q.unit_hint:
         return -0.5  # 两个转变 counts things in prose; 规模能达到多少 asks a measured amount
     if kind in ("percent", "fraction") and q.rate:
+        if role == "growth" and not _GROWTH_RATE.search(q.metric):
+            return -0.5  # 同比增长14.6% is no 自给率: a growth rate answers only a rate of change
         return 1.0 if q.metric.endswith("率") else 0.6  # 利润率 4.3%; 关税 100% (a tax may be an amount too)
     if q.money and asks in ("amount", "count", "other"):
         return 1.0 if kind == "money" else -1.0
