@@ -570,3 +570,9 @@ def test_which_ones_asks_for_names_not_a_count():
     got, _ = ask("被称为“三小龙”的是哪几家企业？", group)
     assert got is not None and got["type"] == "fact" and "甲科技" in got["text"]
     assert analyse("该市有几家企业？").asks == "count"
+
+
+def test_a_date_answers_a_year_question_as_well_as_a_year():
+    policy = ("2011年9月，該省政府發布《決定》，首次明確了五大重點產業。"
+              "2015年，該省政府又印發規劃，在五大重點產業之外新增一項，提出到2020年形成3個千億級產業。")
+    assert span("该省政府第一次明确五大重点产业是在哪一年？", policy) == "2011年"  # not the target year 2020

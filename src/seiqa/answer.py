@@ -410,7 +410,7 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
     is_time = kind in _TIME_KINDS
     if asks == "year":  # a date counts only when it names its year (4月21日 does not)
         if kind == "date":
-            return 0.5 if quantity.date and quantity.date[0] is not None else -1.0
+            return 1.0 if quantity.date and quantity.date[0] is not None else -1.0  # 2010年10月 answers 哪一年
         return 1.0 if kind in ("year", "decade", "century") else -1.0
     if asks == "when":
         return 1.0 if is_time else 0.2 if normalise(quantity.unit) == "岁" else -1.0
