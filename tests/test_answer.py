@@ -576,3 +576,8 @@ def test_a_date_answers_a_year_question_as_well_as_a_year():
     policy = ("2011年9月，該省政府發布《決定》，首次明確了五大重點產業。"
               "2015年，該省政府又印發規劃，在五大重點產業之外新增一項，提出到2020年形成3個千億級產業。")
     assert span("该省政府第一次明确五大重点产业是在哪一年？", policy) == "2011年"  # not the target year 2020
+
+
+def test_a_change_asked_in_a_classifier_is_a_count_not_a_rate():
+    towers = "截至2024年底，全省5G基地台總數達42.5萬個，比上年末淨增8.7萬個，占行動通信基地台總數的比重為33.6%。"
+    assert span("2024年全省5G基站比前一年底多出了多少座？", towers) == "8.7萬個"

@@ -298,7 +298,7 @@ def event_fit(q: Question, clause: str, sentence: str) -> float:
 
 # --- kind and unit fit ----------------------------------------------------------
 
-_ROLE_WORDS = re.compile(r"(增长|增加|下降|减少|增幅|增速|提高|提升|上升|降低|回落|下滑|扩大|缩小|同比|环比|涨|跌)|(占|比重|占比|份额|比例|渗透率|市占率)")
+_ROLE_WORDS = re.compile(r"(增长|增加|净增|净减|下降|减少|增幅|增速|提高|提升|上升|降低|回落|下滑|扩大|缩小|同比|环比|涨|跌)|(占|比重|占比|份额|比例|渗透率|市占率)")
 
 
 def _role(norm: str, start: int, clause_start: int) -> str:
@@ -399,6 +399,16 @@ _GROWTH_RATE = re.compile(r"增|涨|升|降|减|跌|速|幅|变化|变动")
 _SHORT_YEAR = re.compile(r"^(?:(?:公元前?|西元前?|前)[0-9]{1,4}|[1-9][0-9]{2,3})年$")
 
 
+@functools.lru_cache(maxsize=256)
+def _change_unit(hint: str) -> tuple[str, str] | None:
+    """(unit, kind) when a change question asks it in a classifier or unit (增加了多少家,
+    提高了多少万千瓦), not as a rate (几倍, 几成); else None."""
+    found = find_quantities("1" + hint) if hint else []
+    if not found or found[0].start != 0 or found[0].kind in ("percent", "multiple", "plain", "fraction", "pp"):
+        return None
+    return normalise(found[0].unit), found[0].kind
+
+
 def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: str = "") -> float:
     """+1 when the figure is the kind of thing asked, negative when it cannot be.
     ``era`` is a calendar era written before it (民国16年 is a year)."""
@@ -436,6 +446,12 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
     if asks == "growth":
         if kind == "pp":
             return 1.0 if pp_asked else 0.2
+        counted = _change_unit(q.unit_hint) if "百分" not in q.norm else None
+        if counted:  # 比上年多出了多少座 asks the change in a count or a measure, not a rate
+            unit, asked = counted
+            if kind != asked or (kind == "count" and not (_unit_fits(unit, quantity.unit) or "个" in (unit, normalise(quantity.unit)))):
+                return -0.5
+            return 1.0 if role == "growth" else 0.5  # 个 counts anything: 净增87.4万个 answers 多少座
         if kind in ("percent", "fraction"):
             return 1.0 if role == "growth" else 0.3
         if kind == "multiple":
