@@ -581,3 +581,14 @@ def test_a_date_answers_a_year_question_as_well_as_a_year():
 def test_a_change_asked_in_a_classifier_is_a_count_not_a_rate():
     towers = "截至2024年底，全省5G基地台總數達42.5萬個，比上年末淨增8.7萬個，占行動通信基地台總數的比重為33.6%。"
     assert span("2024年全省5G基站比前一年底多出了多少座？", towers) == "8.7萬個"
+
+
+def test_a_sibling_of_the_subject_does_not_answer_for_it():
+    robots = "該省機器人產業服務全國市場。2023年該省新增工業機器人裝機量約2.7萬臺，占全國總量的15%。"
+    assert ask("该省服务机器人产量占全国的比重是多少？", robots)[0] is None
+    assert span("该省工业机器人装机量占全国的比重是多少？", robots) == "15%"
+    # the subject written another way (资讯 for 信息) and the subject referred back to (此次) are no siblings
+    growth = "2024年，全省電子資訊製造業增加值同比增長11.8%，增速高出同期高技術製造業2.9個百分點。"
+    assert span("2024年全省电子信息制造业增加值同比增长多少？", growth) == "11.8%"
+    quake = "山前內陸地震發生於2008年6月14日。根據氣象廳的數據，此次地震的氣象廳地震規模為7.2。"
+    assert span("山前内陆地震规模是几级？", quake) == "7.2"

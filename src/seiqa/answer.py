@@ -27,7 +27,7 @@ from .normalise import normalise, to_script
 from .numbers import YEAR, Quantity, find_quantities, format_value
 from .question import TIME_ASKS, Question, analyse, contrasts, months_of, sub_terms, term_weight, variants
 from .records import Citation
-from .segment import tagged, words
+from .segment import MIN_FREQ, frequency, tagged, words
 
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:（）()]")
 _ITEM_SPLIT = re.compile(r"[、和与及跟同]|以及")
@@ -245,6 +245,43 @@ def subject_fit(q: Question, context: str) -> float:
     if not q.subject:
         return 0.0
     return 0.0 if all(_match(w, context) >= PARTIAL for w in words(q.subject) if len(w) >= 2) else -1.0
+
+
+_MODIFIER_TAGS = frozenset("n nz vn j l ns nt nrt eng".split())
+
+
+def _sibling_in(subject: str, sentence: str) -> bool:
+    """The sentence names the subject's head word with another modifier: 工业机器人 for
+    服务机器人, 游戏用户 for 微短剧用户 (the head: the longest proper ending of the
+    subject that is a dictionary word)."""
+    heads = [subject[-k:] for k in range(len(subject) - 1, 1, -1) if frequency(subject[-k:]) >= MIN_FREQ]
+    if not heads:
+        return False
+    head, modifier, pos = heads[0], subject[: -len(heads[0])], 0
+    if re.search(r"(?:此|该|这|本|其)(?:次|场|个|项|家|座|条|部|款|种)?" + re.escape(head), sentence):
+        return False  # 此次地震: the sentence refers back to the subject
+    if any(_match(modifier, sentence[max(0, m.start() - len(modifier) - 2) : m.start()]) >= PARTIAL for m in re.finditer(re.escape(head), sentence)):
+        return False  # the subject itself, in other words: 电子资讯制造业 for 电子信息制造业
+    spans = []
+    for w, tag in tagged(sentence):
+        spans.append((pos, pos + len(w), w, tag))
+        pos += len(w)
+    for m in re.finditer(re.escape(head), sentence):
+        for a, b, w, tag in spans:
+            if a < m.start() < b and b >= m.end() and tag in _MODIFIER_TAGS:
+                return True  # one word holds another modifier and the head: 工业机器人
+            if b == m.start() and tag in _MODIFIER_TAGS and len(w) >= 2 and not _in(w, subject):
+                return True  # a noun right before the head: 游戏 用户
+    return False
+
+
+def sibling_fit(q: Question, sentence: str) -> float:
+    """-1 when the figure's sentence does not name the asked subject (q.subject) but a
+    sibling of it, the same head with another modifier: 工业机器人's share does not
+    answer for 服务机器人. 0 else."""
+    if len(q.subject) < 3 or _match(q.subject, sentence) >= PARTIAL:
+        return 0.0
+    return -1.0 if _sibling_in(q.subject, sentence) else 0.0
 
 
 _TOTAL = re.compile(r"合计|共计|总计|合共|加起来|合起来|总共|一共|共有")
@@ -740,6 +777,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "rank": -(cit.rank - 1),
                     "entity": entity,
                     "subject": subject,
+                    "sibling": sibling_fit(q, sentence),
                     "quoted": quoted,
                     "contrast": contrast_fit(q, clause_around, _without(sentence, qn, s)),
                     "event": event_fit(q, _wide_clause(norm, s, e, qn.start), sentence),
@@ -755,7 +793,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     + W_RANK * parts["rank"]
                     + W_METRIC * parts["metric"]
                     + W_SHARE * parts["share"]
-                    + W_ENTITY * (parts["entity"] + parts["subject"])
+                    + W_ENTITY * (parts["entity"] + parts["subject"] + parts["sibling"])
                     + W_EVENT * parts["event"]
                     + W_MONTH * parts["month"]
                 )
@@ -897,7 +935,7 @@ def _quantity_answer(q: Question, c: Candidate) -> dict[str, Any]:
 
 def acceptable(c: Candidate) -> bool:
     p = c.parts
-    return c.lexical >= MIN_LEXICAL and c.score >= MIN_SCORE and min(p["type"], p["align"], p["time"], p["entity"], p["subject"], p["contrast"], p["measure"], p["month"], p["total"], p["quoted"]) >= 0
+    return c.lexical >= MIN_LEXICAL and c.score >= MIN_SCORE and min(p["type"], p["align"], p["time"], p["entity"], p["subject"], p["sibling"], p["contrast"], p["measure"], p["month"], p["total"], p["quoted"]) >= 0
 
 
 def answer_figure(q: Question, citations: list[Citation]) -> tuple[dict[str, Any] | None, Candidate | None]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .normalise import detect_script, normalise
 from .numbers import find_quantities
-from .segment import data_lines, frequency, stopwords, tagged, terms, words
+from .segment import MIN_FREQ, data_lines, frequency, stopwords, tagged, terms, words
 
 # Counting classifiers (个, 家, 台 …): after 多少/几 they ask a count.
 _CLASSIFIERS = "个|家|笔|宗|座|所|名|位|人|项|种|款|条|次|架|艘|台|辆|件|套|部|本|只|处|场|届|支|颗|片|块|对|枚|列|粒|头|匹|株|棵|间|栋|幢|首|篇|张|门|根|尾|节|集|季|期|轮|代|任|批|户"
@@ -89,7 +89,7 @@ def variants(term: str) -> frozenset[str]:
 def sub_terms(term: str) -> tuple[str, ...]:
     """The shorter dictionary words inside a word (新能源汽车 -> 能源, 汽车); not the rare
     fragments jieba's search mode also yields (手机用户 -> 机用户)."""
-    return tuple(t for t in terms(term) if t != term and len(t) > 1 and frequency(t) >= _MIN_FREQ)
+    return tuple(t for t in terms(term) if t != term and len(t) > 1 and frequency(t) >= MIN_FREQ)
 
 
 _TRAILING_FUNCTION = frozenset("于在的了")
@@ -211,7 +211,6 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
 # no particular place (2024年全国…, 我国…).
 _NATIONAL = frozenset("中国 全国 我国 国内 中华人民共和国 中国大陆 大陆 本国 全国各地 国家".split())
 _NAME_TAGS = frozenset("ns nr nt nrt nrfg".split())
-_MIN_FREQ = 4  # jieba's dictionary holds rare fragments tagged as names (封为平 3, 阳亭侯 2)
 _MODEL_NAME = re.compile(r"[a-z]+[0-9][a-z0-9]*|[0-9]+[a-z]+[a-z0-9]*")  # 5g, c919, h7n9, 3d (not 2024年)
 _PLACE_SUFFIX = frozenset("省市县州")
 _QUOTED = re.compile(r"[「『“《\"]([^「『“《」』”》\"]{1,12})[」』”》\"]")  # a quoted name or title (the innermost)
@@ -228,7 +227,7 @@ def entities_of(norm: str) -> tuple[str, ...]:
     for w, tag in tagged(norm):
         # a dictionary word with a name tag (jieba's guesses at unknown words glue
         # function characters to names: 于省, 时自)
-        if (len(w) >= 2 and tag in _NAME_TAGS and frequency(w) >= _MIN_FREQ and w in segmented
+        if (len(w) >= 2 and tag in _NAME_TAGS and frequency(w) >= MIN_FREQ and w in segmented
                 and w not in _NATIONAL and w not in _QUESTION_WORDS):
             out.append(w)
     places = data_lines("places.txt")
@@ -295,7 +294,7 @@ def event_of(norm: str) -> str:
         return ""
     pos, best, best_d = 0, "", 10**9
     for w, t in tagged(norm):
-        if t.startswith("v") and len(w) >= 2 and w not in _LIGHT_VERBS and w not in _QUESTION_WORDS and frequency(w) >= _MIN_FREQ:
+        if t.startswith("v") and len(w) >= 2 and w not in _LIGHT_VERBS and w not in _QUESTION_WORDS and frequency(w) >= MIN_FREQ:
             d = abs(pos - wh.start())
             if d < best_d:
                 best, best_d = w, d

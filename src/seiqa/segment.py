@@ -67,6 +67,9 @@ def tagged(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((p.word, p.flag) for p in _pos_tokenizer().lcut(text))
 
 
+MIN_FREQ = 4  # below it a dictionary "word" is a rare fragment (封为平 3, 阳亭侯 2), no real word
+
+
 def frequency(word: str) -> int:
     """The word's count in jieba's dictionary (0 when it is no word there)."""
     return _tokenizer().FREQ.get(word) or 0
