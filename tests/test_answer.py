@@ -592,3 +592,11 @@ def test_a_sibling_of_the_subject_does_not_answer_for_it():
     assert span("2024年全省电子信息制造业增加值同比增长多少？", growth) == "11.8%"
     quake = "山前內陸地震發生於2008年6月14日。根據氣象廳的數據，此次地震的氣象廳地震規模為7.2。"
     assert span("山前内陆地震规模是几级？", quake) == "7.2"
+
+
+def test_the_subject_reaches_across_de_and_past_a_scope():
+    assert analyse("2024年微短剧的用户规模有多少人？").subject == "微短剧用户"
+    assert analyse("2024年该省船厂的新订单在全世界占了多大份额？").subject == "船厂新订单"
+    games = "微短劇市場規模達到504.4億元。遊戲用戶規模6.74億人，同比增長0.94%。"
+    assert ask("2024年微短剧的用户规模有多少人？", games)[0] is None
+    assert span("2024年游戏的用户规模有多少人？", games) == "6.74億人"

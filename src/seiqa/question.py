@@ -265,9 +265,13 @@ def subject_of(norm: str, metric: str) -> str:
         at -= 1
     modifiers = {w for _, sides in contrasts() for side in sides for w in side}
     parts: list[str] = []
-    for w, tag in reversed(tokens[:at]):
-        if not parts and w in modifiers:
-            continue  # 海上风电新增装机容量: 新增 says which of the metric (contrast_fit), not of what
+    before = tokens[:at]
+    for k in range(len(before) - 1, -1, -1):
+        w, tag = before[k]
+        if not parts and (w in modifiers or w in _SCOPES or w == "在"):
+            continue  # 海上风电新增装机容量: 新增 says which of the metric (contrast_fit), not of what; 新订单在全球占
+        if parts and w == "的" and k > 0 and before[k - 1][1] in _SUBJECT_TAGS:
+            continue  # 微短剧的用户规模: the subject is 微短剧用户
         if tag not in _SUBJECT_TAGS or w in _NATIONAL or w in _SCOPES or w in _QUESTION_WORDS:
             break
         parts.insert(0, w)
