@@ -597,6 +597,13 @@ def test_a_sibling_of_the_subject_does_not_answer_for_it():
 def test_the_subject_reaches_across_de_and_past_a_scope():
     assert analyse("2024年微短剧的用户规模有多少人？").subject == "微短剧用户"
     assert analyse("2024年该省船厂的新订单在全世界占了多大份额？").subject == "船厂新订单"
-    games = "微短劇市場規模達到504.4億元。遊戲用戶規模6.74億人，同比增長0.94%。"
+    games = "2024年，微短劇市場規模達到504.4億元；遊戲用戶規模6.74億人，同比增長0.94%。"
     assert ask("2024年微短剧的用户规模有多少人？", games)[0] is None
     assert span("2024年游戏的用户规模有多少人？", games) == "6.74億人"
+
+
+def test_a_respectively_item_named_in_other_words():
+    ships = ("2024年，全省造船完工量482萬載重噸；新接訂單量1130萬載重噸；手持訂單量2087萬載重噸。"
+             "三大指標分別占全國總量的15.7%、24.1%和23.1%。")
+    assert span("2024年全省船厂接到的新订单占全国多大份额？", ships) == "24.1%"
+    assert span("2024年全省手上还持有的订单占全国多大份额？", ships) == "23.1%"

@@ -51,6 +51,7 @@ PARTIAL = 0.7  # credit of a term whose every sub-word (not the term itself) is 
 MIN_FACT_LEXICAL = 0.55
 SHARE_STATED = 0.5  # share_fit of a stated share of the asked whole; below it, compute
 FACT_MAX_CHARS = 120
+SOFT_ITEM = 0.75  # share of a 分别 item's characters in the question that names it when no item is named whole
 
 
 @dataclass
@@ -732,6 +733,11 @@ def align_fit(q: Question, position: int, items: list[str]) -> float:
         return 1.0
     if has_other and not has_mine:
         return -1.0
+    if not has_mine and not has_other:  # none named: the item whose characters the question holds (新订单 -> 新接订单)
+        cover = [sum(ch in q.norm for ch in item) / len(item) if item else 0.0 for item in items]
+        best = max(cover)
+        if best >= SOFT_ITEM and sorted(cover)[-2] <= best - 0.25 and cover.count(best) == 1:
+            return SOFT_ITEM if cover[position] == best else -SOFT_ITEM
     return 0.0
 
 
