@@ -607,3 +607,11 @@ def test_a_respectively_item_named_in_other_words():
              "三大指標分別占全國總量的15.7%、24.1%和23.1%。")
     assert span("2024年全省船厂接到的新订单占全国多大份额？", ships) == "24.1%"
     assert span("2024年全省手上还持有的订单占全国多大份额？", ships) == "23.1%"
+
+
+def test_a_region_that_is_part_of_the_nation_does_not_answer_for_it():
+    ai = "2024年，杭州人工智慧企業數量超過800家，核心產業規模約1500億元，約占全國的三成。"
+    assert ask("2024年全国人工智能核心产业规模是多少？", ai)[0] is None
+    assert span("杭州人工智能核心产业规模是多少？", ai) == "1500億元"
+    rail = "截至2024年底，全國高鐵營業里程4.8萬公里，占全球高鐵總里程的三分之二。"
+    assert span("截至2024年底全国高铁营业里程是多少？", rail) == "4.8萬公里"

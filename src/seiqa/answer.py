@@ -285,6 +285,20 @@ def sibling_fit(q: Question, sentence: str) -> float:
     return -1.0 if _sibling_in(q.subject, sentence) else 0.0
 
 
+_PART_OF_WHOLE = re.compile(r"占(?:了)?(?:全国|我国|中国|国内)")
+
+
+def part_fit(q: Question, after: str) -> float:
+    """-1 for a figure its sentence goes on to call a part of the nation (北京…核心产业规模约
+    3500亿元，约占全国的一半) when the question names no place, organisation or model: a
+    region's figure does not answer for the country (a country's figure that is part of the
+    world's, 占全球…, still does). A share question is exempt: the part's share is what
+    it asks. 0 else."""
+    if q.asks == "share" or q.entities or not _PART_OF_WHOLE.search(after):
+        return 0.0
+    return -1.0
+
+
 _TOTAL = re.compile(r"合计|共计|总计|合共|加起来|合起来|总共|一共|共有")
 _TOTAL_ASKED = re.compile(_TOTAL.pattern + r"|总|共|[这两二三四五六七八九十几]+(?:者|大|样|项|类|种|个)")
 _LIST_MARK = frozenset("、和与及")
@@ -784,6 +798,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "entity": entity,
                     "subject": subject,
                     "sibling": sibling_fit(q, sentence),
+                    "part": part_fit(q, norm[qn.end : e]),
                     "quoted": quoted,
                     "contrast": contrast_fit(q, clause_around, _without(sentence, qn, s)),
                     "event": event_fit(q, _wide_clause(norm, s, e, qn.start), sentence),
@@ -799,7 +814,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     + W_RANK * parts["rank"]
                     + W_METRIC * parts["metric"]
                     + W_SHARE * parts["share"]
-                    + W_ENTITY * (parts["entity"] + parts["subject"] + parts["sibling"])
+                    + W_ENTITY * (parts["entity"] + parts["subject"] + parts["sibling"] + parts["part"])
                     + W_EVENT * parts["event"]
                     + W_MONTH * parts["month"]
                 )
@@ -941,7 +956,7 @@ def _quantity_answer(q: Question, c: Candidate) -> dict[str, Any]:
 
 def acceptable(c: Candidate) -> bool:
     p = c.parts
-    return c.lexical >= MIN_LEXICAL and c.score >= MIN_SCORE and min(p["type"], p["align"], p["time"], p["entity"], p["subject"], p["sibling"], p["contrast"], p["measure"], p["month"], p["total"], p["quoted"]) >= 0
+    return c.lexical >= MIN_LEXICAL and c.score >= MIN_SCORE and min(p["type"], p["align"], p["time"], p["entity"], p["subject"], p["sibling"], p["part"], p["contrast"], p["measure"], p["month"], p["total"], p["quoted"]) >= 0
 
 
 def answer_figure(q: Question, citations: list[Citation]) -> tuple[dict[str, Any] | None, Candidate | None]:
