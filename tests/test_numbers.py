@@ -745,3 +745,9 @@ def test_a_number_written_in_two_magnitudes_is_one_quantity(text, value, unit):
 def test_an_ordinal_may_be_spaced():
     (q,) = find_quantities("是第 26 届亚洲冠军联赛")
     assert (q.text, q.value, q.kind) == ("第 26 届", 26, "ordinal")
+
+
+@pytest.mark.parametrize("text,unit,kind", [("4亿5000万加元", "加元", "money"), ("300英呎", "英尺", "length"), ("12吋", "英寸", "length")])
+def test_more_currencies_and_taiwan_length_units(text, unit, kind):
+    (q,) = find_quantities(text)
+    assert (q.text, q.unit, q.kind) == (text, unit, kind)

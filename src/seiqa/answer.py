@@ -828,19 +828,27 @@ _ERAS = ("公元前", "西元前", "民国", "公元", "西元", "明治", "大�
          "咸丰", "道光", "嘉庆", "乾隆", "雍正", "康熙", "顺治", "崇祯", "万历", "永乐", "洪武", "贞观", "开元", "天宝")
 
 
+_BC_LEAD = frozenset("于在至到从自约及和与、，,；;。（( ")
+
+
 def era_before(norm: str, start: int) -> str:
     """The era name written right before position ``start`` of a normalised text, or ""."""
     before = norm[max(0, start - 3) : start]
-    return next((era for era in _ERAS if before.endswith(era)), "")
+    era = next((era for era in _ERAS if before.endswith(era)), "")
+    if not era and before.endswith("前") and (start < 2 or norm[start - 2] in _BC_LEAD):
+        return "前"  # 于前108年: 前 alone is 公元前 (not 之前, 年前)
+    return era
 
 
 _TIME_TAIL = re.compile(
-    r"(?:[初底末]|上旬|中旬|下旬|早期|中期|晚期|末期|中叶|初期|春|夏|秋|冬|上半年|下半年)?"
+    r"(?:(?<=[初中末])期|(?<=[春夏秋冬])季|初期|早期|中期|晚期|末期|前期|后期|中叶|末叶|上旬|中旬|下旬|[初底末]|[春夏秋冬]季?|上半年|下半年)?"
     r"(?:(?:早上|上午|中午|下午|晚上|凌晨|傍晚|清晨|深夜)?[0-9]{1,2}[时点](?:[0-9]{1,2}分)?)?"
     r"(?:(?:至|到|~|-|—)(?=[0-9])(?:[0-9]{4}年代|[0-9]{1,2}世纪|(?:[0-9]{4}年)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}[日号])?))?"
+    r"(?:(?<=年)间)?"  # 1807－1809年间
 )
 
 
+_AGO_ASKED = re.compile(r"(?:多少|几)(?:十|百|千|万)?(?:年|个月|天|周|小时|世纪)(以前|以后|之前|之后|前|后)")
 _RANGE_JOIN = re.compile(r"\s*(?:至|到|~|～|-|—|–)\s*")
 _ASKS_END = re.compile(
     r"(?:至|到|止于|直到)(?:哪一?年|何年|西元几年|公元几年)|(?:哪一?年|何年|什么时候|何时).{0,8}(?:结束|为止|截止|终止|止)"
@@ -855,14 +863,14 @@ _ASKS_END = re.compile(
 _BRACKET_YEAR = r"\s*[（(]\s*(?:公元前?|西元前?)?[0-9]{1,4}年\s*[）)]"
 _DATE_EXPRESSION = re.compile(
     r"(?:(?:(?:(?![于在至到的是为从及和与])[\u4e00-\u9fff]){1,2}[宗祖帝])?"  # a temple name: 高宗绍兴四年
-    r"[\u4e00-\u9fff]{2}[元一二三四五六七八九十]{1,4}年" + _BRACKET_YEAR
+    r"[\u4e00-\u9fff]{2}(?:[元一二三四五六七八九十]{1,4}|初)年" + _BRACKET_YEAR
     + r"|(?:" + "|".join(_ERAS) + r")?[0-9]{1,4}年(?:" + _BRACKET_YEAR + r")?)?"
     r"[春夏秋冬]?(?:(?:[0-9]{1,2}|[正一二三四五六七八九十]{1,3})月"
     r"(?:[0-9]{1,2}[日号]|初[一二三四五六七八九十]{1,2}|[一二三四五六七八九十廿卅]{1,3}[日号])?)?"
 )
 
 
-_REIGN_YEAR_BEFORE = re.compile(r"(?:(?:(?![于在至到的是为从及和与])[\u4e00-\u9fff]){1,2}[宗祖帝])?[\u4e00-\u9fff]{2}[元一二三四五六七八九十]{1,4}年\s*[（(]\s*$")
+_REIGN_YEAR_BEFORE = re.compile(r"(?:(?:(?![于在至到的是为从及和与])[\u4e00-\u9fff]){1,2}[宗祖帝])?[\u4e00-\u9fff]{2}(?:[元一二三四五六七八九十]{1,4}|初)年\s*[（(]\s*$")
 _BRACKET_CLOSE = re.compile(r"\s*[）)]")
 _BRACKET_YEAR_RE = re.compile(_BRACKET_YEAR)
 _ERA_BRACKET_AFTER = re.compile(r"\s*[（(]\s*(?:" + "|".join(_ERAS) + r")\s*[0-9元一二三四五六七八九十]{1,4}年\s*[）)]")
@@ -912,6 +920,9 @@ def answer_span(q: Question, text: str, qn: Quantity) -> tuple[int, int]:
         close = _BRACKET_CLOSE.match(text_norm, end)
         if western and close and text_norm.startswith(_ERAS, start):  # 平成4年 inside 1992年（平成4年）
             start, end = western.start(), close.end()
+    ago = _AGO_ASKED.search(q.norm)
+    if ago and text_norm.startswith(ago.group(1), end):
+        end += len(ago.group(1))  # 追溯到多少年前 -> 6000年前
     end += len(measure_word(q, qn, text_norm[end : end + 2]))
     if qn.kind == "category" and q.unit_hint[1:] and text_norm.startswith(q.unit_hint[1:], end):
         end += len(q.unit_hint) - 1  # 九大 + 领域 when 几大领域 is asked
@@ -921,9 +932,9 @@ def answer_span(q: Question, text: str, qn: Quantity) -> tuple[int, int]:
             end += 1 + paired[0].end  # 7376万千瓦/1.68亿千瓦时: a rating stated as a pair
     if q.asks == "when":
         start, end = date_expression(text_norm, start, end)
-        m = _TIME_TAIL.match(text_norm[end : end + 40])
-        if m:  # a period, a time of day or the other end of a span: 1901年晚期, …日18时, …至23日
-            end += m.end()
+        m = _TIME_TAIL.match(text_norm, end, end + 40)
+        if m:  # a period, a time of day or the other end of a span: 1901年晚期, …日18时, …至23日, 1807－1809年间
+            end = m.end()
     return start, end
 
 
