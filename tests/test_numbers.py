@@ -747,7 +747,11 @@ def test_an_ordinal_may_be_spaced():
     assert (q.text, q.value, q.kind) == ("第 26 届", 26, "ordinal")
 
 
-@pytest.mark.parametrize("text,unit,kind", [("4亿5000万加元", "加元", "money"), ("300英呎", "英尺", "length"), ("12吋", "英寸", "length")])
+@pytest.mark.parametrize(
+    "text,unit,kind",
+    [("4亿5000万加元", "加元", "money"), ("2000億金馬克", "马克", "money"), ("300泰銖", "泰铢", "money"),
+     ("300英呎", "英尺", "length"), ("12吋", "英寸", "length"), ("92英畝", "英亩", "area"), ("368平方英里", "平方英里", "area")],
+)
 def test_more_currencies_and_taiwan_length_units(text, unit, kind):
     (q,) = find_quantities(text)
     assert (q.text, q.unit, q.kind) == (text, unit, kind)

@@ -844,7 +844,7 @@ _TIME_TAIL = re.compile(
     r"(?:(?<=[初中末])期|(?<=[春夏秋冬])季|初期|早期|中期|晚期|末期|前期|后期|中叶|末叶|上旬|中旬|下旬|[初底末]|[春夏秋冬]季?|上半年|下半年)?"
     r"(?:(?:早上|上午|中午|下午|晚上|凌晨|傍晚|清晨|深夜)?[0-9]{1,2}[时点](?:[0-9]{1,2}分)?)?"
     r"(?:(?:至|到|~|-|—)(?=[0-9])(?:[0-9]{4}年代|[0-9]{1,2}世纪|(?:[0-9]{4}年)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}[日号])?))?"
-    r"(?:(?<=年)间)?"  # 1807－1809年间
+    r"(?:(?<=年)期?间)?"  # 1807－1809年间, 1939年期间
 )
 
 
@@ -935,6 +935,10 @@ def answer_span(q: Question, text: str, qn: Quantity) -> tuple[int, int]:
         m = _TIME_TAIL.match(text_norm, end, end + 40)
         if m:  # a period, a time of day or the other end of a span: 1901年晚期, …日18时, …至23日, 1807－1809年间
             end = m.end()
+        for unit in ("世纪", "年代"):  # 哪一个世纪 asks the century of 19世纪30年代
+            cut = text_norm.find(unit, start, end)
+            if unit in q.norm and cut >= 0 and re.search(r"[0-9]", text_norm[cut + len(unit) : end]):
+                end = cut + len(unit)
     return start, end
 
 
