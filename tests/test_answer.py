@@ -633,3 +633,16 @@ def test_a_region_that_is_part_of_the_nation_does_not_answer_for_it():
 )
 def test_a_time_or_amount_keeps_the_words_that_complete_it(question, passage, expected):
     assert span(question, passage) == expected
+
+
+def test_a_figure_or_year_the_question_states_is_not_its_answer():
+    city = "該市核心區占全市面積的9％，卻占有了全市92％的產值。"
+    assert span("该市核心区占全市面积的9%，却占有了全市多少百分比的产值？", city) == "92％"
+    peace = "1978年，甲國與乙國簽訂協定，同意結束兩國間自1948年乙國立國以來的戰爭狀態。"
+    assert span("甲国与乙国在哪一年同意结束两国间自1948年乙国立国以来的战争状态？", peace) == "1978年"
+    assert analyse("M1911在哪一年被陆军采用？").years == ()  # a model number is no year
+
+
+def test_a_score_keeps_both_sides():
+    cup = "四年後的1934年世界盃，該隊在首輪以1比3不敵對手。"
+    assert span("1934年世界杯中该队以多少比数输给对手？", cup) == "1比3"

@@ -470,6 +470,8 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
     if asks in ("year", "when") and kind == "duration" and _SHORT_YEAR.match(normalise(quantity.text)):
         return 0.8  # "376年" is a year when a year is asked
     is_time = kind in _TIME_KINDS
+    if asks in ("year", "when") and kind == "year" and quantity.high is None and quantity.value in q.years:
+        return -1.0  # 1610年发现后…直到什么时候: a year the question states is not the one it asks
     if asks == "year":  # a date counts only when it names its year (4月21日 does not)
         if kind == "date":
             return 1.0 if quantity.date and quantity.date[0] is not None else -1.0  # 2010年10月 answers 哪一年
@@ -788,7 +790,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                 parts = {
                     "lexical": lexical,
                     "proximity": _proximity(q, norm, s, e, qn.start, qn.end),
-                    "type": -1.0 if from_level(q, norm, qn) else type_fit(q, qn, role, norm[qn.end : qn.end + 2], era_before(norm, qn.start)),
+                    "type": -1.0 if from_level(q, norm, qn) or normalise(qn.text).replace(" ", "") in q.given else type_fit(q, qn, role, norm[qn.end : qn.end + 2], era_before(norm, qn.start)),
                     "time": time_fit(q, clause_around, sentence, preceding, context),
                     "align": align,
                     "metric": metric,
@@ -924,6 +926,9 @@ def answer_span(q: Question, text: str, qn: Quantity) -> tuple[int, int]:
     if ago and text_norm.startswith(ago.group(1), end):
         end += len(ago.group(1))  # 追溯到多少年前 -> 6000年前
     end += len(measure_word(q, qn, text_norm[end : end + 2]))
+    score = re.match(r"\s*[0-9]+", text_norm[end:]) if text_norm[end - 1 : end] == "比" else None
+    if score:  # 以多少比数输给 -> 1比3, not 1比
+        end += score.end()
     if qn.kind == "category" and q.unit_hint[1:] and text_norm.startswith(q.unit_hint[1:], end):
         end += len(q.unit_hint) - 1  # 九大 + 领域 when 几大领域 is asked
     if text_norm.startswith("/", end) and qn.kind not in _TIME_KINDS:

@@ -39,7 +39,7 @@ TIME_ASKS = frozenset(("year", "when", "date", "month"))  # questions answered b
 NUMERIC_ASKS = frozenset({"ratio", "diff", "rank", "date", "year", "when", "month", "age", "share", "growth", "duration", "count", "amount"})
 
 _UNIT_AFTER = re.compile(r"(?:多少|几)(?:十|百|千|万|亿|万亿)?([a-z]{1,4}|[\u4e00-\u9fff]{1,3})")
-_YEAR = re.compile(r"(?<![0-9])((?:1[5-9]|20)[0-9]{2})(?:年|$|[^0-9])")
+_YEAR = re.compile(r"(?<![0-9a-z])((?:1[5-9]|20)[0-9]{2})(?:年|$|[^0-9])")  # not a model number (m1911)
 _QUESTION_WORDS = frozenset(
     "多少 几 什么 哪些 哪个 哪里 哪儿 哪年 哪一年 谁 如何 怎样 为何 为什么 何时 是否 多久 多大 多高 多长 多重 "
     "多远 第几 几月 几日 几号 年份 请问 呢 吗 比例 比重 占比 百分之几 百分比 倍 几倍 多少倍 时候 什么时候 "
@@ -113,6 +113,7 @@ class Question:
     entities: tuple[str, ...] = ()  # named places, organisations, people and models (深圳, 6g): see entities_of
     event: str = ""  # the verb of the event asked about (成立 in 何时成立), see event_of
     months: tuple[int, ...] = ()  # single months named (12月单月销量), not spans (1-12月)
+    given: tuple[str, ...] = ()  # figures the question states itself (占面积的9%，却占多少产值): see given_of
 
     @property
     def numeric(self) -> bool:
@@ -309,6 +310,16 @@ def event_of(norm: str) -> str:
 _WHOLE_BEFORE = re.compile(r"([^,，。;；]{2,20}?)(?:里|中|当中|之中)[,，]?[^,，。]{0,12}?占")
 
 
+_GIVEN_KINDS = frozenset(("year", "date", "month", "decade", "century", "ordinal", "rank", "plain"))
+
+
+def given_of(norm: str) -> tuple[str, ...]:
+    """The figures a question states with a unit (9%, 88953元), normalised: a figure the
+    question gives is its context, not its answer. Times, ranks and bare numbers are left
+    out (2024年 and 第三 constrain what is asked; 12 may be part of a name)."""
+    return tuple(dict.fromkeys(q.text.replace(" ", "") for q in find_quantities(norm) if q.kind not in _GIVEN_KINDS))
+
+
 def analyse(text: str) -> Question:
     norm = normalise(text)
     asks = asks_of(norm)
@@ -328,4 +339,5 @@ def analyse(text: str) -> Question:
         tuple(dict.fromkeys(_QUOTED.findall(norm))), subject_of(norm, metric), entities_of(norm),
         event_of(norm) if asks in TIME_ASKS else "",
         months_of(norm) if asks not in ("date", "month", "when") else (),
+        given_of(norm),
     )
