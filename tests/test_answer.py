@@ -646,3 +646,10 @@ def test_a_figure_or_year_the_question_states_is_not_its_answer():
 def test_a_score_keeps_both_sides():
     cup = "四年後的1934年世界盃，該隊在首輪以1比3不敵對手。"
     assert span("1934年世界杯中该队以多少比数输给对手？", cup) == "1比3"
+
+
+def test_the_subject_before_a_generic_count_word():
+    assert analyse("截至2024年底全國換電站數量是多少？").subject == "换电站"
+    towers = "截至2024年底，全省5G基地台總數達42.5萬個，比上年末淨增8.7萬個。"
+    assert ask("截至2024年底全省换电站数量是多少？", towers)[0] is None
+    assert span("截至2024年底全省5G基站数量是多少？", towers) == "42.5萬個"

@@ -320,6 +320,16 @@ def given_of(norm: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(q.text.replace(" ", "") for q in find_quantities(norm) if q.kind not in _GIVEN_KINDS))
 
 
+_GENERIC_HEADS = ("数量", "数目", "个数")
+
+
+def counted_subject(norm: str) -> str:
+    """The subject when the question's metric is a generic count word: the nouns before
+    it (换电站数量 -> 换电站); "" if none."""
+    head = next((h for h in _GENERIC_HEADS if h in norm), "")
+    return subject_of(norm, head) if head else ""
+
+
 def analyse(text: str) -> Question:
     norm = normalise(text)
     asks = asks_of(norm)
@@ -336,7 +346,7 @@ def analyse(text: str) -> Question:
         share_base = content_terms(whole.group(1)) if whole else ()
     return Question(
         text, norm, detect_script(text), asks, unit_hint, years, found, money, metric, share_base,
-        tuple(dict.fromkeys(_QUOTED.findall(norm))), subject_of(norm, metric), entities_of(norm),
+        tuple(dict.fromkeys(_QUOTED.findall(norm))), subject_of(norm, metric) or counted_subject(norm), entities_of(norm),
         event_of(norm) if asks in TIME_ASKS else "",
         months_of(norm) if asks not in ("date", "month", "when") else (),
         given_of(norm),
