@@ -653,3 +653,12 @@ def test_the_subject_before_a_generic_count_word():
     towers = "截至2024年底，全省5G基地台總數達42.5萬個，比上年末淨增8.7萬個。"
     assert ask("截至2024年底全省换电站数量是多少？", towers)[0] is None
     assert span("截至2024年底全省5G基站数量是多少？", towers) == "42.5萬個"
+
+
+def test_a_sentence_about_another_place_does_not_answer_for_the_asked_one():
+    region = ("成渝地區以電子資訊和汽車產業為主。重慶2024年汽車產量253.8萬輛，其中新能源汽車產量95.3萬輛；"
+              "成都則在積體電路設計與航空裝備方面具有優勢。")
+    assert ask("成都2024年新能源汽車產量是多少？", region)[0] is None
+    assert span("重庆2024年新能源汽车产量是多少？", region) == "95.3萬輛"
+    # a person's name that jieba splits into a place and a character is no place
+    assert span("石山麟在2001年福布斯富豪榜上排名多少？", "石山麟，商人。2001年福布斯富豪榜排名第51。") == "第51"

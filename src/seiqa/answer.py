@@ -285,6 +285,30 @@ def sibling_fit(q: Question, sentence: str) -> float:
     return -1.0 if _sibling_in(q.subject, sentence) else 0.0
 
 
+_LEAD_TIME = re.compile(r"^\s*(?:(?:截至|截止|到|在|于)?[0-9]{4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:[底末初])?[，,]?)?\s*")
+
+
+def _place_topic(norm: str) -> str:
+    """The place a text opens with, after a date (重庆2024年…, 2024年，成都…), or ""."""
+    tokens = tagged(norm[_LEAD_TIME.match(norm).end() :][:12])
+    if not tokens or tokens[0][1] != "ns" or len(tokens[0][0]) < 2:
+        return ""
+    if len(tokens) > 1 and len(tokens[1][0]) == 1 and tokens[1][1] in ("n", "ng", "nr", "g"):
+        return ""  # 石山 + 麟: a person's name that jieba split, not a place
+    return tokens[0][0]
+
+
+def topic_fit(q: Question, sentence: str) -> float:
+    """-1 when the question opens with a place and the figure's sentence opens with
+    another one and does not name the question's (重庆2024年汽车产量253.8万辆… does not
+    answer 成都2024年…, even in a passage that names 成都 later). 0 else."""
+    asked = _place_topic(q.norm)
+    if not asked or _names(asked, sentence):
+        return 0.0
+    topic = _place_topic(sentence)
+    return -1.0 if topic and topic not in asked and asked not in topic else 0.0
+
+
 _PART_OF_WHOLE = re.compile(r"占(?:了)?(?:全国|我国|中国|国内)")
 
 
@@ -801,6 +825,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "subject": subject,
                     "sibling": sibling_fit(q, sentence),
                     "part": part_fit(q, norm[qn.end : e]),
+                    "topic": topic_fit(q, sentence),
                     "quoted": quoted,
                     "contrast": contrast_fit(q, clause_around, _without(sentence, qn, s)),
                     "event": event_fit(q, _wide_clause(norm, s, e, qn.start), sentence),
@@ -816,7 +841,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     + W_RANK * parts["rank"]
                     + W_METRIC * parts["metric"]
                     + W_SHARE * parts["share"]
-                    + W_ENTITY * (parts["entity"] + parts["subject"] + parts["sibling"] + parts["part"])
+                    + W_ENTITY * (parts["entity"] + parts["subject"] + parts["sibling"] + parts["part"] + parts["topic"])
                     + W_EVENT * parts["event"]
                     + W_MONTH * parts["month"]
                 )
@@ -976,7 +1001,7 @@ def _quantity_answer(q: Question, c: Candidate) -> dict[str, Any]:
 
 def acceptable(c: Candidate) -> bool:
     p = c.parts
-    return c.lexical >= MIN_LEXICAL and c.score >= MIN_SCORE and min(p["type"], p["align"], p["time"], p["entity"], p["subject"], p["sibling"], p["part"], p["contrast"], p["measure"], p["month"], p["total"], p["quoted"]) >= 0
+    return c.lexical >= MIN_LEXICAL and c.score >= MIN_SCORE and min(p["type"], p["align"], p["time"], p["entity"], p["subject"], p["sibling"], p["part"], p["topic"], p["contrast"], p["measure"], p["month"], p["total"], p["quoted"]) >= 0
 
 
 def answer_figure(q: Question, citations: list[Citation]) -> tuple[dict[str, Any] | None, Candidate | None]:
