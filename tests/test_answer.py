@@ -662,3 +662,9 @@ def test_a_sentence_about_another_place_does_not_answer_for_the_asked_one():
     assert span("重庆2024年新能源汽车产量是多少？", region) == "95.3萬輛"
     # a person's name that jieba splits into a place and a character is no place
     assert span("石山麟在2001年福布斯富豪榜上排名多少？", "石山麟，商人。2001年福布斯富豪榜排名第51。") == "第51"
+
+
+def test_a_numbered_class_before_the_counted_noun_is_not_the_metric():
+    assert analyse("2023年该省一共放行了几款2类新药？").metric == "新药"
+    drugs = "2023年，該省藥品監督管理局共批准12個2類創新藥上市，數量創歷史新高。"
+    assert span("2023年该省一共放行了几款2类新药？", drugs) == "12個"

@@ -187,6 +187,9 @@ def _is_unit(word: str) -> bool:
     return bool(found) and found[0].end == len(word) + 1 and found[0].kind not in ("plain", "count")
 
 
+_CLASS_PREFIX = re.compile(r"^[0-9一二三四五六七八九十]+(?:类|级|型|代|线)")
+
+
 def metric_of(norm: str, content: tuple[str, ...]) -> str:
     """What a figure question measures: the noun after 多少/几 and its classifier
     (几个邦交国 -> 邦交国), else the content word right before the question word,
@@ -198,6 +201,7 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
     if after.startswith("钱"):
         return ""  # 花了多少钱 asks an amount of money (q.money), not a figure of 钱
     after = after[_CLASSIFIER.match(after).end() :] if _CLASSIFIER.match(after) else after
+    after = _CLASS_PREFIX.sub("", after)  # 几款1类新药: the metric is 新药, 1类 says which
     for w in words(after)[:1]:
         if w in content and not _is_unit(w):  # 多少千瓦时 names a unit, not what is measured
             return w
