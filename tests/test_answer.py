@@ -668,3 +668,11 @@ def test_a_numbered_class_before_the_counted_noun_is_not_the_metric():
     assert analyse("2023年该省一共放行了几款2类新药？").metric == "新药"
     drugs = "2023年，該省藥品監督管理局共批准12個2類創新藥上市，數量創歷史新高。"
     assert span("2023年该省一共放行了几款2类新药？", drugs) == "12個"
+
+
+def test_a_comparison_whose_second_side_leaves_out_the_noun():
+    q = analyse("2023年该省进口的芯片比省内自己造的多了多少亿块？")
+    assert [h.norm for h in sub_questions(q)] == ["2023年该省进口的芯片是多少", "2023年省内自己造的芯片是多少"]
+    chips = ("2023年，該省進口積體電路120億塊，同比增長4.6%。", "主要產品方面，2023年該省積體電路產量為85億塊，同比增長12.2%。")
+    got, _ = ask("2023年该省进口的芯片比省内自己造的多了多少亿块？", *chips)
+    assert got is not None and got["computed"] and got["value"] == 35e8

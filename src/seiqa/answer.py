@@ -1163,6 +1163,10 @@ def sub_questions(q: Question) -> tuple[Question, Question] | None:
     if not m:
         return None
     left, right = m.group("left"), m.group("right")
+    head = re.fullmatch(r".*的([\u4e00-\u9fff]{1,6})", left)
+    elided = bool(head) and q.norm.startswith("的", m.end("right"))
+    if elided:  # 进口的芯片比国内造的多: B's 的 stands for A's noun, 芯片; B says its own subject
+        right += "的" + head.group(1)
     qa = analyse(left + "是多少")
     qb = analyse(right + "是多少")
     if not qb.terms and qb.years:  # B is only another time: A's words at B's time
@@ -1174,7 +1178,7 @@ def sub_questions(q: Question) -> tuple[Question, Question] | None:
     elif qa.years and not qb.years:
         qb = analyse(f"{qa.years[0]}年" + right + "是多少")
     inherited = [t for t in qa.terms if t != qa.metric and len(t) >= 2 and not _in(t, qb.norm) and not _in(t, "上半年下半年全年当年")]
-    if inherited and qb.metric and not any(_in(t, qb.norm) for t in qa.terms if t != qa.metric):
+    if inherited and qb.metric and not elided and not any(_in(t, qb.norm) for t in qa.terms if t != qa.metric):
         # B names none of A's words but its metric (2024年全年产量): A's subject is meant
         qb = analyse(right.replace(qb.metric, "".join(inherited) + qb.metric, 1) + "是多少")
     if qb.norm != normalise(right + "是多少"):
