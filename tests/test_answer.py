@@ -676,3 +676,8 @@ def test_a_comparison_whose_second_side_leaves_out_the_noun():
     chips = ("2023年，該省進口積體電路120億塊，同比增長4.6%。", "主要產品方面，2023年該省積體電路產量為85億塊，同比增長12.2%。")
     got, _ = ask("2023年该省进口的芯片比省内自己造的多了多少亿块？", *chips)
     assert got is not None and got["computed"] and got["value"] == 35e8
+
+
+def test_which_decade_is_not_which_year():
+    assert analyse("「客厅即工场」指的是哪一年代的经济型态？").asks == "when"
+    assert analyse("该厂是哪一年建成的？").asks == "year"
