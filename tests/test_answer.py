@@ -681,3 +681,9 @@ def test_a_comparison_whose_second_side_leaves_out_the_noun():
 def test_which_decade_is_not_which_year():
     assert analyse("「客厅即工场」指的是哪一年代的经济型态？").asks == "when"
     assert analyse("该厂是哪一年建成的？").asks == "year"
+
+
+def test_a_temperature_keeps_its_scale_and_sign():
+    got, _ = ask("该地冬季最低气温可达多少度？", "該地冬季最低氣溫可達零下40度。")
+    assert got["source_text"] == "零下40度" and got["value"] == -40
+    assert span("地球内部的温度有多少度？", "地球內部的溫度高達攝氏7000度。") == "攝氏7000度"

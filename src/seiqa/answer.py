@@ -947,6 +947,8 @@ def answer_span(q: Question, text: str, qn: Quantity) -> tuple[int, int]:
         close = _BRACKET_CLOSE.match(text_norm, end)
         if western and close and text_norm.startswith(_ERAS, start):  # 平成4年 inside 1992年（平成4年）
             start, end = western.start(), close.end()
+    if qn.kind not in _TIME_KINDS and text_norm[max(0, start - 2) : start] in ("摄氏", "华氏", "零下"):
+        start -= 2  # 摄氏7000度, 零下40度: the scale or the sign is part of the figure
     ago = _AGO_ASKED.search(q.norm)
     if ago and text_norm.startswith(ago.group(1), end):
         end += len(ago.group(1))  # 追溯到多少年前 -> 6000年前
@@ -980,6 +982,8 @@ def _quantity_answer(q: Question, c: Candidate) -> dict[str, Any]:
     value, high = qn.value, qn.high
     if high is not None and b - a < qn.end - qn.start:  # one end of a span was asked
         value, high = (high if a > qn.start else value), None
+    if normalise(span).startswith("零下") and value is not None:
+        value, high = -value, (-high if high is not None else None)  # 零下40度 is -40
     return {
         "type": q.asks,
         "text": to_script(span, q.script),
