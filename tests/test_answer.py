@@ -687,3 +687,9 @@ def test_a_temperature_keeps_its_scale_and_sign():
     got, _ = ask("该地冬季最低气温可达多少度？", "該地冬季最低氣溫可達零下40度。")
     assert got["source_text"] == "零下40度" and got["value"] == -40
     assert span("地球内部的温度有多少度？", "地球內部的溫度高達攝氏7000度。") == "攝氏7000度"
+
+
+def test_respectively_items_named_after_the_figures():
+    treaty = "談判期間，清廷分別於6月13日和18日簽訂了《甲天津條約》和《乙天津條約》。"
+    assert span("《甲天津条约》在几月几日签订？", treaty) == "6月13日"
+    assert span("《乙天津条约》在几月几日签订？", treaty) == "18日"

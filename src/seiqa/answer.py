@@ -649,6 +649,15 @@ def _items_after(norm: str, start: int, end: int) -> list[str]:
     return parts
 
 
+def _items_following(norm: str, end: int, n: int) -> list[str]:
+    """The items named after the figures, behind a verb with 了 (分别于6月13日和18日签订了
+    《中俄天津条约》和《中美天津条约》): as many as figures, else []."""
+    seg = re.split(r"[，,；;。]", norm[end:])[0]
+    m = re.match(r"\s*[\u4e00-\u9fff]{1,4}了(.+)", seg)
+    parts = [p.strip() for p in re.split(r"、|以及|和|与|及", m.group(1)) if p.strip()] if m else []
+    return parts if n >= 2 and len(parts) == n else []
+
+
 _ITEM_SCOPE = frozenset("全国 全省 全市 全县 全区 全球 全世界 我国 本省 本市".split())
 
 
@@ -724,7 +733,8 @@ def alignments(norm: str, s: int, e: int, quantities: list[Quantity]) -> dict[in
     (position, distinct items). The items are the first found of: those between 分别 and
     its first figure (分别高出工业、高技术制造业…), those a count at the start of its clause
     refers back to (三大指标…, _items_back), the periods leading the clauses before it
-    (_periods_before), those before it in its clause (产销分别完成…). A later 分别 with
+    (_periods_before), those after its figures behind a verb with 了 (_items_following),
+    those before it in its clause (产销分别完成…). A later 分别 with
     no list of its own reuses the last one."""
     out: dict[int, tuple[int, list[str]]] = {}
     items: list[str] = []
@@ -740,6 +750,7 @@ def alignments(norm: str, s: int, e: int, quantities: list[Quantity]) -> dict[in
             (_items_after(norm, pos + 2, quantities[after[0]].start) if after else [])
             or _items_back(norm, s, norm[clause_start:pos])
             or _periods_before(norm, s, clause_start, len(after))
+            or (_items_following(norm, quantities[after[-1]].end, len(after)) if after else [])
             or _items_before(norm, clause_start, pos)
         )
         if found:
