@@ -693,3 +693,11 @@ def test_respectively_items_named_after_the_figures():
     treaty = "談判期間，清廷分別於6月13日和18日簽訂了《甲天津條約》和《乙天津條約》。"
     assert span("《甲天津条约》在几月几日签订？", treaty) == "6月13日"
     assert span("《乙天津条约》在几月几日签订？", treaty) == "18日"
+
+
+def test_metric_and_subject_words_that_say_nothing_of_what():
+    assert analyse("王江泾镇内有多少人口？").metric == "人口"  # 人 of 人口 is no classifier here
+    assert analyse("浪花鱼生活区域水深是多少？").subject == ""  # 区域 says where, not of what
+    assert "年间" not in analyse("1948-1956年间该公司的生产数量是多少？").terms
+    town = "王江涇鎮，位於嘉興市北部，面積127平方公里，人口8.57萬，下轄一個社區。"
+    assert span("王江泾镇内有多少人口？", town) == "8.57萬"

@@ -45,7 +45,7 @@ _QUESTION_WORDS = frozenset(
     "多远 第几 几月 几日 几号 年份 请问 呢 吗 比例 比重 占比 百分之几 百分比 倍 几倍 多少倍 时候 什么时候 "
     "哪个时候 何 请 问 数字 数量 数目 情况 年 月 日 大概 大约 约 一共 总共 到底 何年 哪年 几年 西元 公元 "
     "几月 何月 何日 几时 何种 何处 何人 时候 时间 当时 目前 现在 现今 几成 几大 哪家 哪位 哪种 哪类 哪项 哪国 "
-    "哪座 哪条 何时何地 何地 几个 多少个 钱 多少钱".split()
+    "哪座 哪条 何时何地 何地 几个 多少个 钱 多少钱 年间 期间".split()
 )
 
 
@@ -200,6 +200,9 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
     after = norm[m.end() :]
     if after.startswith("钱"):
         return ""  # 花了多少钱 asks an amount of money (q.money), not a figure of 钱
+    for w in words(after)[:1]:
+        if len(w) >= 2 and w in content and not _is_unit(w):
+            return w  # 多少人口: a noun that starts with a classifier (人) is the metric
     after = after[_CLASSIFIER.match(after).end() :] if _CLASSIFIER.match(after) else after
     after = _CLASS_PREFIX.sub("", after)  # 几款1类新药: the metric is 新药, 1类 says which
     for w in words(after)[:1]:
@@ -253,6 +256,7 @@ def contrasts() -> tuple[tuple[bool, tuple[frozenset[str], ...]], ...]:
 
 
 _SUBJECT_TAGS = ("n", "nz", "l", "j", "eng", "nrt")  # nouns, set phrases (切割机), abbreviations
+_GENERIC_NOUNS = frozenset("区域 地区 范围 方面 领域 部分 情况 方向 阶段 期间 整体 总体 一带 附近 境内 当地".split())
 _SCOPES = frozenset("全省 全市 全县 全区 全球 世界 全世界 各地".split())
 
 
@@ -280,6 +284,8 @@ def subject_of(norm: str, metric: str) -> str:
         if tag not in _SUBJECT_TAGS or w in _NATIONAL or w in _SCOPES or w in _QUESTION_WORDS:
             break
         parts.insert(0, w)
+    while parts and parts[-1] in _GENERIC_NOUNS:
+        parts.pop()  # 生活区域水深: 区域 says where, not of what
     return "".join(parts)
 
 
