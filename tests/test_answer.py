@@ -701,3 +701,19 @@ def test_metric_and_subject_words_that_say_nothing_of_what():
     assert "年间" not in analyse("1948-1956年间该公司的生产数量是多少？").terms
     town = "王江涇鎮，位於嘉興市北部，面積127平方公里，人口8.57萬，下轄一個社區。"
     assert span("王江泾镇内有多少人口？", town) == "8.57萬"
+
+
+def test_a_figure_that_counts_the_asked_item_is_no_total():
+    alumni = "截至2014年，共有逾30位諾貝爾獲獎者、47位羅德學者、61位馬歇爾獎學金得主為該校的校友。"
+    assert span("截至2014年有多少罗德学者为该校校友？", alumni) == "47位"
+
+
+def test_approximately_worth_is_a_link_not_the_metric():
+    assert analyse("根据估计该公司总品牌价值约值多少？").metric == "品牌价值"
+    assert span("根据估计该公司总品牌价值约值多少？", "根據估計，該公司的品牌價值約為13億美元，名列前十大。") == "13億美元"
+
+
+def test_a_duration_in_the_unit_asked():
+    rules = "申請資格有嚴格規定：影片須於前一年內在當地商業上映，且上映期間不得少於7天。"
+    assert analyse("上映期间不得少于几日？").asks == "duration"
+    assert span("条件之一是其上映期间不得少于几日？", rules) == "7天"

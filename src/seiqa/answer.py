@@ -328,11 +328,14 @@ _TOTAL_ASKED = re.compile(_TOTAL.pattern + r"|总|共|[这两二三四五六七�
 _LIST_MARK = frozenset("、和与及")
 
 
-def total_fit(q: Question, clause_before: str, sentence: str) -> float:
+def total_fit(q: Question, clause_before: str, sentence: str, after: str = "") -> float:
     """-1 when the figure is a total (合计, 一共 … before it in its clause) over a list its
     sentence enumerates (集成电路、生物医药和人工智能…合计约1.8万亿元) and the question
-    names one item of that list without asking for a total; 0 else."""
+    names one item of that list without asking for a total; 0 else. A figure that counts
+    an asked item itself (共有30位获奖者、47位罗德学者: ``after`` it) is no total."""
     if not _TOTAL.search(clause_before) or _TOTAL_ASKED.search(q.norm):
+        return 0.0
+    if any(after.startswith(v) for t in q.terms for v in variants(t) if len(v) >= 2):
         return 0.0
     for t in q.terms:
         for v in variants(t):
@@ -470,6 +473,7 @@ def measure_word(q: Question, quantity: Quantity, after: str) -> str:
     return word if after.startswith(word) and "\u4e00" <= word <= "\u9fff" else ""
 
 
+_SAME_DURATION = {"年": "年", "个月": "月", "月": "月", "天": "天", "日": "天", "小时": "小时", "周": "周", "星期": "周", "分钟": "分钟", "秒": "秒"}
 _TIME_KINDS = frozenset(("year", "date", "month", "decade", "century"))
 _GROWTH_RATE = re.compile(r"增|涨|升|降|减|跌|速|幅|变化|变动")
 _SHORT_YEAR = re.compile(r"^(?:(?:公元前?|西元前?|前)[0-9]{1,4}|[1-9][0-9]{2,3})年$")
@@ -538,7 +542,11 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
     if asks == "age":
         return 1.0 if normalise(quantity.unit) == "岁" else -0.5
     if asks == "duration":
-        return 1.0 if normalise(quantity.unit) in ("年", "个月", "月", "天", "日", "小时", "周", "分钟", "秒") else -0.5
+        unit = normalise(quantity.unit)
+        if unit not in _SAME_DURATION:
+            return -0.5
+        hint = q.unit_hint[:2] if q.unit_hint[:2] in _SAME_DURATION else q.unit_hint[:1]
+        return 0.6 if hint in _SAME_DURATION and _SAME_DURATION[hint] != _SAME_DURATION[unit] else 1.0  # 几日: 7天 before 一年
     # count / amount / other figures
     if quantity.value == 1 and normalise(quantity.text).startswith("一") and asks in ("amount", "count", "other"):
         return -0.5  # 一 + classifier is the indefinite article (其中一种, 一座), rarely the figure asked
@@ -841,7 +849,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "contrast": contrast_fit(q, clause_around, _without(sentence, qn, s)),
                     "event": event_fit(q, _wide_clause(norm, s, e, qn.start), sentence),
                     "month": month_fit(q, clause_around, sentence),
-                    "total": total_fit(q, norm[cs : qn.start], sentence),
+                    "total": total_fit(q, norm[cs : qn.start], sentence, norm[qn.end : qn.end + 12]),
                 }
                 score = (
                     lexical

@@ -30,7 +30,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("age", re.compile(r"几岁|多少岁|年龄|多大年纪")),
     ("share", re.compile(r"比例|比重|占比|百分之几|百分之多少|百分比|份额|渗透率|(?<![攻侵抢霸独])占(?!有(?!率)).{0,20}?(?:多少|几成)|几成")),
     ("growth", re.compile(r"(?:增长|增幅|增速|增加|下降|降幅|减少|上升|提高|提升|涨幅|跌幅|下跌|上涨|下滑|回落|跌|涨)(?:率|了)?(?:多少|几|百分之几)|(?:增长|增幅|增速|涨幅)(?:率)?(?:是|为)?(?:多少|几)")),
-    ("duration", re.compile(r"多久|多长时间|(?:几|多少)(?:年|个月|天|小时|周|星期)(?!份)")),
+    ("duration", re.compile(r"多久|多长时间|(?:几|多少)(?:年|个月|天|日|小时|周|星期)(?!份)")),
     ("count", re.compile(r"(?:多少|(?<!哪)几)(?:十|百|千|万|亿)?(?:" + _CLASSIFIERS + r"|层|省|市|县|国|区|大(?=[\u4e00-\u9fff]))")),
     ("amount", re.compile(r"多少|(?<!哪)几|多大|多高|多长|多重|多远|多深|多宽|多快|多厚|多少钱|规模(?:是|为|有)?$|金额")),
     ("fact", re.compile(r"哪些|什么|谁|哪里|哪儿|哪个|哪家|哪位|哪种|哪类|哪项|哪座|哪国|何处|何种|何地|为何|为什么|怎样|如何|哪")),
@@ -174,6 +174,7 @@ def content_terms(norm: str) -> tuple[str, ...]:
 _LINK = frozenset("是 为 有 达 达到 约 约为 大约 大概 一共 共 总共 了 到 在 占 的 能 会 可 将 要 已 已经 还 又 都 各 分别".split())
 
 
+_APPROX_LINK = re.compile(r"约[为有达值计是]")  # 价值约值多少: 约值 is a link, not the metric
 _CHANGE = re.compile(
     r"同比|环比|同比增长|增长|增加|增幅|增速|下降|降低|减少|提高|提升|上升|占比|比重|比例|份额|占|百分比|百分之|多|少|了"
     r"|[比较]?(?:上一?年|去年|前一年|上年同期|同期)|比|较|下跌|上涨|跌|涨|降|升"  # the period compared with: 比上一年多了百分之几
@@ -209,7 +210,7 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
         if w in content and not _is_unit(w):  # 多少千瓦时 names a unit, not what is measured
             return w
     for w in reversed(words(norm[: m.start()])):
-        if w in _LINK or _CHANGE.fullmatch(w):
+        if w in _LINK or _CHANGE.fullmatch(w) or _APPROX_LINK.fullmatch(w):
             continue  # 销量同比增长多少: the metric is 销量, 同比增长 says what of it is asked
         return w if w in content else ""
     return ""
