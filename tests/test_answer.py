@@ -629,6 +629,8 @@ def test_a_region_that_is_part_of_the_nation_does_not_answer_for_it():
         ("政府一共通过多少经费来挹注此计划？", "政府共通過4億5000萬加元來挹注此計劃。", "4億5000萬加元"),
         ("多数院系在何时搬离了伦敦？", "該學院的多數院系在1939年期間搬離了倫敦。", "1939年期間"),
         ("该国在哪一个世纪开始接受外国统治？", "該國自19世紀30年代開始接受外國統治。", "19世紀"),
+        ("该州总共拥有多少个县？", "該州總共擁有14個縣。", "14個縣"),
+        ("他在那场比赛中的成绩是多少？", "他在那場比賽中跑出12秒87的好成績。", "12秒87"),
     ],
 )
 def test_a_time_or_amount_keeps_the_words_that_complete_it(question, passage, expected):
@@ -717,3 +719,8 @@ def test_a_duration_in_the_unit_asked():
     rules = "申請資格有嚴格規定：影片須於前一年內在當地商業上映，且上映期間不得少於7天。"
     assert analyse("上映期间不得少于几日？").asks == "duration"
     assert span("条件之一是其上映期间不得少于几日？", rules) == "7天"
+
+
+def test_female_is_not_male():
+    snake = "雄性的錦蛇比雌性為長，雄性約有13英寸長，而雌性則普遍只有10英寸長。"
+    assert span("雌性锦蛇体长约是多少？", snake) == "10英寸"
