@@ -973,8 +973,6 @@ def answer_span(q: Question, text: str, qn: Quantity) -> tuple[int, int]:
         end += len(ago.group(1))  # 追溯到多少年前 -> 6000年前
     end += len(measure_word(q, qn, text_norm[end : end + 2]))
     unit = normalise(qn.unit)
-    if unit and len(q.unit_hint) > len(unit) and q.unit_hint.startswith(unit) and text_norm.startswith(q.unit_hint[len(unit) :], end):
-        end += len(q.unit_hint) - len(unit)  # 多少个县 -> 14个县: the counted noun the question names
     split = re.match(r"[0-9]{1,2}(?![0-9.])", text_norm[end:]) if unit in ("秒", "分") else None
     if split:
         end += split.end()  # 12秒87: a time in seconds and hundredths
