@@ -723,3 +723,13 @@ def test_a_duration_in_the_unit_asked():
 def test_female_is_not_male():
     snake = "雄性的錦蛇比雌性為長，雄性約有13英寸長，而雌性則普遍只有10英寸長。"
     assert span("雌性锦蛇体长约是多少？", snake) == "10英寸"
+
+
+def test_more_measures_links_and_contrasts():
+    assert span("2024年全年该省GDP总量达到多少？", "2024年，該省GDP達到13.49萬億元，按不變價格計算比上年增長5.0%。") == "13.49萬億元"
+    economy = "從更寬的口徑看，2023年該省數字經濟規模達到5.39萬億元，占GDP比重達到42.8%。"
+    assert ask("2023年该省电影总票房是多少亿元？", economy)[0] is None
+    robots = "2024年，全省工業機器人產量5.56萬套，同比增長14.2%。"
+    assert ask("2024年全省新增安装了多少台工业机器人？", robots)[0] is None
+    assert analyse("江苏省2024年光伏产业产值突破了多少亿元？").metric == "产值"
+    assert analyse("2024年进口的芯片比国内自己造的多出多少亿块？").asks == "diff"

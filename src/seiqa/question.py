@@ -21,7 +21,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a change against the previous period is stated, not computed: 比上年提高了多少
     ("growth", re.compile(r"(?:同比|环比|比上年|较上年|比去年|比前一年|比上一年|较去年).{0,12}?(?:多少|几|百分之几)")),
     ("ratio", re.compile(r"是.{0,30}?的(?:几|多少)倍|(?:几|多少)倍于")),
-    ("diff", re.compile(r"(?:比|较|相比|与).{1,30}?(?:多|少|高|低|大|小|增加|减少|增长|下降)了?(?:多少|几)")),
+    ("diff", re.compile(r"(?:比|较|相比|与).{1,30}?(?:多|少|高|低|大|小|增加|减少|增长|下降)了?(?:多少|几)|比.{1,30}?多出了?(?:多少|几)")),
     ("rank", re.compile(r"第几|第多少|排(?:名|在|行)?第?(?:几|多少)(?:名|位)|名列第?几|位(?:居|列)第?几|第几(?:名|位|大)|排名(?:是|为)?多少")),
     ("date", re.compile(r"哪一?天|几月几[日号]|几号(?=$|[?？的,，。])|什么日期|何日|哪个日期|具体日期")),
     ("year", re.compile(r"哪一?年(?!代)|何年|什么年份?|哪个年份|年份|几几年|哪一年度|(?:西元|公元|民国)(?:前)?几年")),
@@ -171,7 +171,7 @@ def content_terms(norm: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_LINK = frozenset("是 为 有 达 达到 约 约为 大约 大概 一共 共 总共 了 到 在 占 的 能 会 可 将 要 已 已经 还 又 都 各 分别".split())
+_LINK = frozenset("是 为 有 达 达到 突破 超过 逾 约 约为 大约 大概 一共 共 总共 了 到 在 占 的 能 会 可 将 要 已 已经 还 又 都 各 分别".split())
 
 
 _APPROX_LINK = re.compile(r"约[为有达值计是]")  # 价值约值多少: 约值 is a link, not the metric
