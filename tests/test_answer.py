@@ -733,3 +733,9 @@ def test_more_measures_links_and_contrasts():
     assert ask("2024年全省新增安装了多少台工业机器人？", robots)[0] is None
     assert analyse("江苏省2024年光伏产业产值突破了多少亿元？").metric == "产值"
     assert analyse("2024年进口的芯片比国内自己造的多出多少亿块？").asks == "diff"
+
+
+def test_a_sibling_even_when_the_subject_words_stand_apart():
+    text = "該省則以光伏和新型電力裝備見長，其省會2024年新能源產業產值突破8000億元。"
+    assert ask("该省2024年光伏产业产值突破了多少亿元？", text)[0] is None
+    assert span("该省省会2024年新能源产业产值突破了多少亿元？", text) == "8000億元"

@@ -280,7 +280,7 @@ def sibling_fit(q: Question, sentence: str) -> float:
     """-1 when the figure's sentence does not name the asked subject (q.subject) but a
     sibling of it, the same head with another modifier: 工业机器人's share does not
     answer for 服务机器人. 0 else."""
-    if len(q.subject) < 3 or _match(q.subject, sentence) >= PARTIAL:
+    if len(q.subject) < 3 or _in(q.subject, sentence):
         return 0.0
     return -1.0 if _sibling_in(q.subject, sentence) else 0.0
 
