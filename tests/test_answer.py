@@ -739,3 +739,10 @@ def test_a_sibling_even_when_the_subject_words_stand_apart():
     text = "該省則以光伏和新型電力裝備見長，其省會2024年新能源產業產值突破8000億元。"
     assert ask("该省2024年光伏产业产值突破了多少亿元？", text)[0] is None
     assert span("该省省会2024年新能源产业产值突破了多少亿元？", text) == "8000億元"
+
+
+def test_a_half_year_asked_is_not_answered_by_the_year():
+    year = "2024年，全省民航完成運輸總周轉量148.5億噸公里，同比增長25.0%。"
+    half = "2024年上半年，全省民航完成運輸總周轉量70.2億噸公里，同比增長21.0%。"
+    assert ask("2024年上半年，全省民航运输总周转量比去年同期增长了多少？", year)[0] is None
+    assert span("2024年上半年，全省民航运输总周转量比去年同期增长了多少？", year, half) == "21.0%"
