@@ -746,3 +746,9 @@ def test_a_half_year_asked_is_not_answered_by_the_year():
     half = "2024年上半年，全省民航完成運輸總周轉量70.2億噸公里，同比增長21.0%。"
     assert ask("2024年上半年，全省民航运输总周转量比去年同期增长了多少？", year)[0] is None
     assert span("2024年上半年，全省民航运输总周转量比去年同期增长了多少？", year, half) == "21.0%"
+
+
+def test_the_measure_of_another_noun_does_not_answer():
+    devices = "醫療器械方面，2024年該省醫療器械市場規模近1300億元，醫學影像設備、手術機器人等高端產品持續推進。"
+    assert ask("2024年该省手术机器人市场规模是多少？", devices)[0] is None
+    assert span("2024年该省医疗器械市场规模是多少？", devices) == "1300億元"

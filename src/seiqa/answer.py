@@ -276,10 +276,28 @@ def _sibling_in(subject: str, sentence: str) -> bool:
     return False
 
 
-def sibling_fit(q: Question, sentence: str) -> float:
+def _metric_owner(metric: str, clause: str) -> str:
+    """The noun right before the metric in a clause (医疗器械 in 医疗器械市场规模近1.3万亿元), or ""."""
+    pos, spans = 0, []
+    for w, tag in tagged(clause):
+        spans.append((pos, w, tag))
+        pos += len(w)
+    at = clause.find(metric)
+    before = [(w, tag) for p, w, tag in spans if p + len(w) <= at]
+    return before[-1][0] if before and before[-1][1] in _MODIFIER_TAGS and len(before[-1][0]) >= 2 else ""
+
+
+def sibling_fit(q: Question, sentence: str, clause: str = "") -> float:
     """-1 when the figure's sentence does not name the asked subject (q.subject) but a
     sibling of it, the same head with another modifier: 工业机器人's share does not
-    answer for 服务机器人. 0 else."""
+    answer for 服务机器人; or when its clause gives the asked statistical measure of
+    another noun (医疗器械市场规模… while 手术机器人 is named only as an example). 0 else."""
+    if len(q.subject) < 2:
+        return 0.0
+    if len(q.metric) >= 2 and _MEASURE.search(q.metric) and q.metric in clause and not _in(q.subject, clause):
+        owner = _metric_owner(q.metric, clause)
+        if owner and not _in(owner, q.norm) and not any(_in(w, owner) for w in words(q.subject) if len(w) >= 2):
+            return -1.0
     if len(q.subject) < 3 or _in(q.subject, sentence):
         return 0.0
     return -1.0 if _sibling_in(q.subject, sentence) else 0.0
@@ -842,7 +860,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "rank": -(cit.rank - 1),
                     "entity": entity,
                     "subject": subject,
-                    "sibling": sibling_fit(q, sentence),
+                    "sibling": sibling_fit(q, sentence, clause),
                     "part": part_fit(q, norm[qn.end : e]),
                     "topic": topic_fit(q, sentence),
                     "quoted": quoted,
