@@ -752,3 +752,11 @@ def test_the_measure_of_another_noun_does_not_answer():
     devices = "醫療器械方面，2024年該省醫療器械市場規模近1300億元，醫學影像設備、手術機器人等高端產品持續推進。"
     assert ask("2024年该省手术机器人市场规模是多少？", devices)[0] is None
     assert span("2024年该省医疗器械市场规模是多少？", devices) == "1300億元"
+
+
+def test_a_city_share_or_a_growth_rate_does_not_answer_a_national_share():
+    text = ("2024年，該國GDP達到134.9萬億元，按不變價格計算比上年增長5.0%。"
+            "2024年，某市戰略性新興產業增加值約1.5萬億元，占全市GDP的比重約為41%。")
+    assert ask("2024年战略性新兴产业增加值占GDP的比重是多少？", text)[0] is None
+    assert span("2024年某市战略性新兴产业增加值占全市GDP的比重是多少？", text) == "41%"
+    assert analyse("跟2018年底相比，2023年底企业数量多了百分之几？").asks == "growth"

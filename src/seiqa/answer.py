@@ -330,15 +330,22 @@ def topic_fit(q: Question, sentence: str) -> float:
 _PART_OF_WHOLE = re.compile(r"占(?:了)?(?:全国|我国|中国|国内)")
 
 
-def part_fit(q: Question, after: str) -> float:
+_LOCAL_WHOLE = re.compile(r"占(?:了)?(全省|全市|全县|全区|本省|本市)")
+
+
+def part_fit(q: Question, after: str, before: str = "") -> float:
     """-1 for a figure its sentence goes on to call a part of the nation (北京…核心产业规模约
     3500亿元，约占全国的一半) when the question names no place, organisation or model: a
     region's figure does not answer for the country (a country's figure that is part of the
-    world's, 占全球…, still does). A share question is exempt: the part's share is what
-    it asks. 0 else."""
-    if q.asks == "share" or q.entities or not _PART_OF_WHOLE.search(after):
+    world's, 占全球…, still does). For a share question, -1 when the clause ``before`` the
+    figure makes it a share of a province's or city's whole (占全市GDP的比重) the question
+    does not name. 0 else."""
+    if q.entities:
         return 0.0
-    return -1.0
+    if q.asks == "share":  # 占全市GDP的比重约为41%: a city's share, asked for the country
+        local = _LOCAL_WHOLE.search(before)
+        return -1.0 if local and local.group(1) not in q.norm else 0.0
+    return -1.0 if _PART_OF_WHOLE.search(after) else 0.0
 
 
 _TOTAL = re.compile(r"合计|共计|总计|合共|加起来|合起来|总共|一共|共有")
@@ -541,7 +548,7 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
         if kind == "pp":
             return 1.0 if pp_asked else -0.3
         if kind in ("percent", "fraction"):
-            return 1.0 if role == "share" else 0.2 if role == "growth" else 0.6
+            return 1.0 if role == "share" else -0.5 if role == "growth" else 0.6  # 增长5.0% is no share
         return -0.8
     if asks == "growth":
         if kind == "pp":
@@ -861,7 +868,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "entity": entity,
                     "subject": subject,
                     "sibling": sibling_fit(q, sentence, clause),
-                    "part": part_fit(q, norm[qn.end : e]),
+                    "part": part_fit(q, norm[qn.end : e], norm[cs : qn.start]),
                     "topic": topic_fit(q, sentence),
                     "quoted": quoted,
                     "contrast": contrast_fit(q, clause_around, _without(sentence, qn, s)),

@@ -19,7 +19,7 @@ _CLASSIFIERS = "个|家|笔|宗|座|所|名|位|人|项|种|款|条|次|架|艘|
 # What is asked, tried in order: the first pattern that matches wins.
 _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a change against the previous period is stated, not computed: 比上年提高了多少
-    ("growth", re.compile(r"(?:同比|环比|比上年|较上年|比去年|比前一年|比上一年|较去年).{0,12}?(?:多少|几|百分之几)")),
+    ("growth", re.compile(r"(?:同比|环比|比上年|较上年|比去年|比前一年|比上一年|较去年).{0,12}?(?:多少|几|百分之几)|(?:多|少)了?(?:百分之几|百分之多少)")),
     ("ratio", re.compile(r"是.{0,30}?的(?:几|多少)倍|(?:几|多少)倍于")),
     ("diff", re.compile(r"(?:比|较|相比|与).{1,30}?(?:多|少|高|低|大|小|增加|减少|增长|下降)了?(?:多少|几)|比.{1,30}?多出了?(?:多少|几)")),
     ("rank", re.compile(r"第几|第多少|排(?:名|在|行)?第?(?:几|多少)(?:名|位)|名列第?几|位(?:居|列)第?几|第几(?:名|位|大)|排名(?:是|为)?多少")),
