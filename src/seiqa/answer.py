@@ -251,6 +251,15 @@ def subject_fit(q: Question, context: str) -> float:
 _MODIFIER_TAGS = frozenset("n nz vn j l ns nt nrt eng".split())
 
 
+def _spans(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, word, tag) of each word of a normalised text (segment.tagged with offsets)."""
+    out, pos = [], 0
+    for w, tag in tagged(text):
+        out.append((pos, pos + len(w), w, tag))
+        pos += len(w)
+    return out
+
+
 def _sibling_in(subject: str, sentence: str) -> bool:
     """The sentence names the subject's head word with another modifier: 工业机器人 for
     服务机器人, 游戏用户 for 微短剧用户 (the head: the longest proper ending of the
@@ -258,15 +267,12 @@ def _sibling_in(subject: str, sentence: str) -> bool:
     heads = [subject[-k:] for k in range(len(subject) - 1, 1, -1) if frequency(subject[-k:]) >= MIN_FREQ]
     if not heads:
         return False
-    head, modifier, pos = heads[0], subject[: -len(heads[0])], 0
+    head, modifier = heads[0], subject[: -len(heads[0])]
     if re.search(r"(?:此|该|这|本|其)(?:次|场|个|项|家|座|条|部|款|种)?" + re.escape(head), sentence):
         return False  # 此次地震: the sentence refers back to the subject
     if any(_match(modifier, sentence[max(0, m.start() - len(modifier) - 2) : m.start()]) >= PARTIAL for m in re.finditer(re.escape(head), sentence)):
         return False  # the subject itself, in other words: 电子资讯制造业 for 电子信息制造业
-    spans = []
-    for w, tag in tagged(sentence):
-        spans.append((pos, pos + len(w), w, tag))
-        pos += len(w)
+    spans = _spans(sentence)
     for m in re.finditer(re.escape(head), sentence):
         for a, b, w, tag in spans:
             if a < m.start() < b and b >= m.end() and tag in _MODIFIER_TAGS:
@@ -278,26 +284,26 @@ def _sibling_in(subject: str, sentence: str) -> bool:
 
 def _metric_owner(metric: str, clause: str) -> str:
     """The noun right before the metric in a clause (医疗器械 in 医疗器械市场规模近1.3万亿元), or ""."""
-    pos, spans = 0, []
-    for w, tag in tagged(clause):
-        spans.append((pos, w, tag))
-        pos += len(w)
     at = clause.find(metric)
-    before = [(w, tag) for p, w, tag in spans if p + len(w) <= at]
+    before = [(w, tag) for _, b, w, tag in _spans(clause) if b <= at]
     return before[-1][0] if before and before[-1][1] in _MODIFIER_TAGS and len(before[-1][0]) >= 2 else ""
 
 
-def sibling_fit(q: Question, sentence: str, clause: str = "") -> float:
+def owner_fit(q: Question, clause: str) -> float:
+    """-1 when the figure's clause gives the asked statistical measure of another noun
+    (医疗器械市场规模… while 手术机器人 is named only as an example); 0 else."""
+    if len(q.subject) < 2 or len(q.metric) < 2 or not _MEASURE.search(q.metric) or q.metric not in clause or _in(q.subject, clause):
+        return 0.0
+    owner = _metric_owner(q.metric, clause)
+    if owner and not _in(owner, q.norm) and not any(_in(w, owner) for w in words(q.subject) if len(w) >= 2):
+        return -1.0
+    return 0.0
+
+
+def sibling_fit(q: Question, sentence: str) -> float:
     """-1 when the figure's sentence does not name the asked subject (q.subject) but a
     sibling of it, the same head with another modifier: 工业机器人's share does not
-    answer for 服务机器人; or when its clause gives the asked statistical measure of
-    another noun (医疗器械市场规模… while 手术机器人 is named only as an example). 0 else."""
-    if len(q.subject) < 2:
-        return 0.0
-    if len(q.metric) >= 2 and _MEASURE.search(q.metric) and q.metric in clause and not _in(q.subject, clause):
-        owner = _metric_owner(q.metric, clause)
-        if owner and not _in(owner, q.norm) and not any(_in(w, owner) for w in words(q.subject) if len(w) >= 2):
-            return -1.0
+    answer for 服务机器人. 0 else."""
     if len(q.subject) < 3 or _in(q.subject, sentence):
         return 0.0
     return -1.0 if _sibling_in(q.subject, sentence) else 0.0
@@ -469,12 +475,18 @@ def _unit_fits(hint: str, unit: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1024)
+def _hint_quantity(hint: str) -> Quantity | None:
+    """The word after 多少/几 read as the unit of a figure ("1" + hint), or None."""
+    found = find_quantities("1" + hint) if hint else []
+    return found[0] if found and found[0].start == 0 else None
+
+
 def hint_unit(hint: str) -> tuple[str, str] | None:
     """(canonical unit, kind) when the word after 多少/几 starts with a measurement unit
     (多少公分 -> 厘米, length), else None. Counting classifiers (个, 家 …) are not units here."""
-    found = find_quantities("1" + hint)
-    if found and found[0].start == 0 and found[0].unit and found[0].kind not in ("count", "plain", "duration"):
-        return found[0].unit, found[0].kind
+    found = _hint_quantity(hint)
+    if found and found.unit and found.kind not in ("count", "plain", "duration"):
+        return found.unit, found.kind
     return None
 
 
@@ -504,14 +516,13 @@ _GROWTH_RATE = re.compile(r"增|涨|升|降|减|跌|速|幅|变化|变动")
 _SHORT_YEAR = re.compile(r"^(?:(?:公元前?|西元前?|前)[0-9]{1,4}|[1-9][0-9]{2,3})年$")
 
 
-@functools.lru_cache(maxsize=256)
 def _change_unit(hint: str) -> tuple[str, str] | None:
     """(unit, kind) when a change question asks it in a classifier or unit (增加了多少家,
     提高了多少万千瓦), not as a rate (几倍, 几成); else None."""
-    found = find_quantities("1" + hint) if hint else []
-    if not found or found[0].start != 0 or found[0].kind in ("percent", "multiple", "plain", "fraction", "pp"):
+    found = _hint_quantity(hint)
+    if not found or found.kind in ("percent", "multiple", "plain", "fraction", "pp"):
         return None
-    return normalise(found[0].unit), found[0].kind
+    return normalise(found.unit), found.kind
 
 
 def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: str = "") -> float:
@@ -845,6 +856,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
             sentence, preceding = norm[s:e], norm[:s]
             before = norm[sents[si - 1][0] : sents[si - 1][1]] if si > 0 else ""
             quoted = quoted_fit(q, context if q.asks in TIME_ASKS else " ".join((before, sentence, where)))
+            sibling, topic = sibling_fit(q, sentence), topic_fit(q, sentence)
             for i in in_sent:
                 qn = quantities[i]
                 cs, ce = _clause_span(norm, s, e, qn.start, qn.end)
@@ -858,7 +870,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                 parts = {
                     "lexical": lexical,
                     "proximity": _proximity(q, norm, s, e, qn.start, qn.end),
-                    "type": -1.0 if from_level(q, norm, qn) or normalise(qn.text).replace(" ", "") in q.given else type_fit(q, qn, role, norm[qn.end : qn.end + 2], era_before(norm, qn.start)),
+                    "type": -1.0 if from_level(q, norm, qn) or norm[qn.start : qn.end].replace(" ", "") in q.given else type_fit(q, qn, role, norm[qn.end : qn.end + 2], era_before(norm, qn.start)),
                     "time": time_fit(q, clause_around, sentence, preceding, context),
                     "align": align,
                     "metric": metric,
@@ -867,9 +879,9 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "rank": -(cit.rank - 1),
                     "entity": entity,
                     "subject": subject,
-                    "sibling": sibling_fit(q, sentence, clause),
+                    "sibling": min(sibling, owner_fit(q, clause)),
                     "part": part_fit(q, norm[qn.end : e], norm[cs : qn.start]),
-                    "topic": topic_fit(q, sentence),
+                    "topic": topic,
                     "quoted": quoted,
                     "contrast": contrast_fit(q, clause_around, _without(sentence, qn, s)),
                     "event": event_fit(q, _wide_clause(norm, s, e, qn.start), sentence),
@@ -1015,10 +1027,10 @@ def answer_span(q: Question, text: str, qn: Quantity) -> tuple[int, int]:
         m = _TIME_TAIL.match(text_norm, end, end + 40)
         if m:  # a period, a time of day or the other end of a span: 1901年晚期, …日18时, …至23日, 1807－1809年间
             end = m.end()
-        for unit in ("世纪", "年代"):  # 哪一个世纪 asks the century of 19世纪30年代
-            cut = text_norm.find(unit, start, end)
-            if unit in q.norm and cut >= 0 and re.search(r"[0-9]", text_norm[cut + len(unit) : end]):
-                end = cut + len(unit)
+        for period in ("世纪", "年代"):  # 哪一个世纪 asks the century of 19世纪30年代
+            cut = text_norm.find(period, start, end)
+            if period in q.norm and cut >= 0 and re.search(r"[0-9]", text_norm[cut + len(period) : end]):
+                end = cut + len(period)
     return start, end
 
 
