@@ -286,6 +286,24 @@ def test_years_and_dates():
     assert (q.kind, q.date) == ("date", (2023, 12, 31))
 
 
+def test_date_ranges_are_one_time_expression():
+    q = one("於1983年5月20日到1984年1月27日播出")
+    assert (q.text, q.kind, q.date, q.value, q.high) == ("1983年5月20日到1984年1月27日", "date", (1983, 5, 20), 1983.0, 1984.0)
+    q = one("2009年9月16日至23日舉行")  # the end leaves out the year and month it shares
+    assert (q.text, q.date, q.high) == ("2009年9月16日至23日", (2009, 9, 16), 2009.0)
+    assert one("從1972年1月到1989年7月連載").text == "1972年1月到1989年7月"
+    assert one("5月11日至6月2日").text == "5月11日至6月2日"
+    assert [x.text for x in find_quantities("12月1日至3月5日")] == ["12月1日", "3月5日"]  # no span backwards
+    assert [x.text for x in find_quantities("2024年1-12月")] == ["2024年", "1-12月"]
+
+
+def test_an_early_year_with_its_month_is_a_date():
+    q = one("在193年4月14日出任")
+    assert (q.text, q.kind, q.date) == ("193年4月14日", "date", (193, 4, 14))
+    assert one("在193年4月14日－211年2月4日出任").text == "193年4月14日－211年2月4日"  # not a negative year
+    assert [(x.text, x.kind) for x in find_quantities("服刑3年4个月")] == [("3年", "duration"), ("4个月", "duration")]
+
+
 def test_chinese_written_dates():
     q = one("二〇二三年十二月三十一日")
     assert (q.kind, q.date, q.value) == ("date", (2023, 12, 31), 2023.0)

@@ -706,6 +706,12 @@ def _special(t: str, core: _Core, p: int) -> _Atom | None:
         a = _date_atom(t, s, e, "year", v, "年", (v, None, None), per, yp)
         a.mergeable = not per
         return a
+    if (yp < n and t[yp] == "年" and core.ar and 2 <= core.ndigits <= 3 and not core.decimal
+            and (mm := _MONTH_AFTER_YEAR_RE.match(t, yp + 1))):  # 193年4月14日: an early year with its month
+        mo = _small_int(mm.group(1))
+        if mo is not None and 1 <= mo <= 12 and not t.startswith("月份", mm.end() - 1):
+            e, d, per = _after_month(t, mm.end())
+            return _date_atom(t, s, e, "date", v, "", (v, mo, d), per)
     if p < n and t[p] == "月" and 1 <= v <= 12 and not core.digitwise and (not core.ar or core.ndigits <= 2):
         e = p + 1
         if t.startswith("份", e):
@@ -915,6 +921,30 @@ def _merge(t: str, a1: _Atom, a2: _Atom, sep: str) -> _Atom | None:
     return None
 
 
+def _merge_dates(a1: _Atom, a2: _Atom) -> _Atom | None:
+    """A span between two dates; the end may leave out what it shares with the start
+    (2009年9月16日至23日, 5月11日至6月2日). value/high: the years of the ends when known."""
+    if a2.kind not in ("date", "month") or a1.date is None or a2.date is None:
+        return None
+    (y1, m1, d1), (y2, m2, d2) = a1.date, a2.date
+    if d1 is not None and m2 is not None and d2 is None:
+        return None  # 5月3日至6月: not a span of the same precision
+    if y2 is None:
+        y2 = y1
+        if m2 is None:
+            m2 = m1
+    start, end = (y1 or 0, m1 or 0, d1 or 0), (y2 or 0, m2 or 0, d2 or 0)
+    if (y1 is None) != (y2 is None) or end <= start:
+        return None
+    m = _Atom(a1.s, a2.e)
+    m.kind, m.date, m.period = "date", a1.date, a2.period
+    m.value = a1.value
+    m.high = Decimal(y2) if y2 is not None else None
+    m.num = a1.num
+    m.mergeable = False
+    return m
+
+
 def _ordinal(t: str, s: int) -> _Atom | None:
     if s + 1 >= len(t):
         return None
@@ -974,7 +1004,13 @@ def _parse_at(t: str, s: int) -> _Atom | None:
     if a1 is None:
         return None
     result = a1
-    if a1.mergeable:
+    if a1.kind == "date" and a1.date is not None:  # 1983年5月20日到1984年1月27日, 2009年9月16日至23日
+        sm = _SEP_RE.match(t, a1.e)
+        if sm and sm.end() < len(t):
+            a2 = _atom(t, sm.end(), allow_sign=False)
+            if a2 is not None:
+                result = _merge_dates(a1, a2) or a1
+    elif a1.mergeable:
         sm = _SEP_RE.match(t, a1.e)
         if sm and sm.end() < len(t):
             sep = sm.group(1)
