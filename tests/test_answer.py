@@ -760,3 +760,55 @@ def test_a_city_share_or_a_growth_rate_does_not_answer_a_national_share():
     assert ask("2024年战略性新兴产业增加值占GDP的比重是多少？", text)[0] is None
     assert span("2024年某市战略性新兴产业增加值占全市GDP的比重是多少？", text) == "41%"
     assert analyse("跟2018年底相比，2023年底企业数量多了百分之几？").asks == "growth"
+
+
+def test_a_span_of_years_answers_a_question_for_a_period():
+    text = "該站1925年設站，1930年到1948年之間有站務員駐守，1948年後改為無人站。"
+    assert span("该站是哪些年间有人驻守？", text) == "1930年到1948年"
+    assert analyse("该站是哪些年间有人驻守？").period and not analyse("该站哪一年设站？").period
+
+
+def test_a_share_or_a_value_added_is_no_growth():
+    installed = "2024年，全省可再生能源新增裝機5200萬千瓦，約占電力新增裝機的78%。"
+    assert ask("2024年全省风电新增装机比上年多了百分之几？", installed)[0] is None
+    added = "2024年，某市數字經濟核心產業增加值約6200億元，占全市GDP的比重約為12%。"
+    assert ask("2024年某市数字经济核心产业增加值同比增长多少？", added)[0] is None
+
+
+def test_a_change_the_text_states_answers_a_comparison_with_a_period():
+    text = "2024年全省新註冊登記的電動自行車為86萬輛，比2023年增加12萬輛，增長16.2%。"
+    assert span("2024年新注册登记的电动自行车比2023年多出多少辆？", text) == "12萬輛"
+    assert ask("2024年电动自行车产量比2023年多多少？", text)[0] is None  # the change of another measure
+
+
+def test_a_cumulative_figure_does_not_answer_a_year():
+    text = "截至2024年底，全省碳市場配額累計成交量3.2億噸，累計成交額180億元。"
+    assert ask("2024年全省碳市场配额成交额是多少？", text)[0] is None
+    assert span("截至2024年底，全省碳市场配额累计成交额是多少？", text) == "180億元"
+
+
+def test_sales_are_not_output():
+    text = "某市2024年汽車產量180.5萬輛，其中新能源汽車產量60.2萬輛。"
+    assert ask("2024年某市汽车销量是多少万辆？", text)[0] is None
+    assert span("2024年某市汽车产量是多少万辆？", text) == "180.5萬輛"
+
+
+def test_the_metric_and_subject_of_a_change_or_a_price():
+    q = analyse("2024年光伏组件产量比上年多产了百分之几？")
+    assert (q.asks, q.metric, q.subject) == ("growth", "产量", "光伏组件")  # jieba reads 产量比 as one word
+    q = analyse("2024年全国电影总票房比2023年下降了百分之几？")
+    assert (q.asks, q.metric, q.subject) == ("growth", "票房", "电影")
+    q = analyse("2024年多晶硅每吨价格多少钱？")
+    assert (q.metric, q.subject) == ("价格", "多晶硅")
+    assert analyse("2024年某市汽车销量是多少万辆？").metric != "万辆"  # a magnitude and a classifier are no metric
+    assert analyse("2024年新能源汽车市场占有率比上年提高了多少个百分点？").subject == "新能源汽车"  # 占有率 is no 占
+    assert ask("2024年电解铝每吨价格多少钱？", "2024年末，銅價收於每噸7.5萬元，較年初上漲約一成。")[0] is None
+
+
+def test_a_level_does_not_answer_the_change_of_a_count():
+    text = "截至2024年底，全省5G基站總數達42.5萬個，比上年末淨增8.7萬個。"
+    assert span("2024年全省5G基站比前一年底多出了多少座？", text) == "8.7萬個"
+
+
+def test_a_subject_matches_by_its_synonym_as_a_whole():
+    assert span("2024年全省单位GDP能耗降了百分之几？", "2024年，全省萬元GDP能耗比上年降低4.1%。") == "4.1%"

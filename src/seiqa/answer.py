@@ -202,11 +202,18 @@ def _names(name: str, text: str) -> bool:
     return any(len(m.group()) <= 3 * len(name) for m in _abbreviation_pattern(name).finditer(text))
 
 
+_STOCK_ASKED = re.compile(r"截至|截止|累计|以来|至今|迄今|目前|[底末]|总计|共|合计|历年|保有|总数|总量|存量")
+
+
 def contrast_fit(q: Question, clause: str, sentence: str) -> float:
     """-1 when the question says one side of a contrast (data/contrasts.txt: 出口 | 进口,
     新增 | 累计 …) and the figure's clause says only another side, or, for a required
     contrast, when its sentence says no side at all (出口 asked, 产量 found: a time
-    question is exempt, 加工出口区 may be a name); 0 else."""
+    question is exempt, 加工出口区 may be a name); also when the question asks a year's
+    figure (2024年…成交额, no 截至, 累计, 底 …) and the clause gives a cumulative one
+    (累计成交额); 0 else."""
+    if q.years and "累计" in clause and q.asks not in TIME_ASKS and not _STOCK_ASKED.search(q.norm):
+        return -1.0
     for required, sides in contrasts():
         asked = [i for i, side in enumerate(sides) if any(w in q.norm for w in side)]
         if len(asked) != 1:
@@ -243,7 +250,7 @@ def subject_fit(q: Question, context: str) -> float:
     figure's passage, section or title, each word of two or more characters (a synonym,
     or all the dictionary words inside it, will do: 积体电路 for 集成电路); 0 else. A
     passage about 工业机器人 does not answer for 人形机器人."""
-    if not q.subject:
+    if not q.subject or _match(q.subject, context) >= PARTIAL:  # whole, or a synonym (单位gdp: 万元gdp)
         return 0.0
     return 0.0 if all(_match(w, context) >= PARTIAL for w in words(q.subject) if len(w) >= 2) else -1.0
 
@@ -408,7 +415,7 @@ def event_fit(q: Question, clause: str, sentence: str) -> float:
 
 # --- kind and unit fit ----------------------------------------------------------
 
-_ROLE_WORDS = re.compile(r"(增长|增加|净增|净减|下降|减少|增幅|增速|提高|提升|上升|降低|回落|下滑|扩大|缩小|同比|环比|涨|跌)|(占|比重|占比|份额|比例|渗透率|市占率)")
+_ROLE_WORDS = re.compile(r"(增长|增加(?!值)|净增|净减|下降|减少|增幅|增速|提高|提升|上升|降低|回落|下滑|扩大|缩小|同比|环比|涨|跌)|(占|比重|占比|份额|比例|渗透率|市占率)")
 
 
 def _role(norm: str, start: int, clause_start: int) -> str:
@@ -536,6 +543,8 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
     is_time = kind in _TIME_KINDS
     if asks in ("year", "when") and kind == "year" and quantity.high is None and quantity.value in q.years:
         return -1.0  # 1610年发现后…直到什么时候: a year the question states is not the one it asks
+    if q.period and quantity.high is None and is_time:
+        return 0.5  # 哪些年间 is answered by a span (1938年到1953年) before a single year
     if asks == "year":  # a date counts only when it names its year (4月21日 does not)
         if kind == "date":
             return 1.0 if quantity.date and quantity.date[0] is not None else -1.0  # 2010年10月 answers 哪一年
@@ -569,12 +578,14 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
             unit, asked = counted
             if kind != asked or (kind == "count" and not (_unit_fits(unit, quantity.unit) or "个" in (unit, normalise(quantity.unit)))):
                 return -0.5
-            return 1.0 if role == "growth" else 0.5  # 个 counts anything: 净增87.4万个 answers 多少座
+            return 1.0 if role == "growth" else 0.0  # 个 counts anything: 净增87.4万个 answers 多少座
         if kind in ("percent", "fraction"):
-            return 1.0 if role == "growth" else 0.3
+            return 1.0 if role == "growth" else -0.5 if role == "share" else 0.3  # 约占86% is no growth
         if kind == "multiple":
             return 0.6
         return 0.4 if role == "growth" else -0.5
+    if asks == "diff":  # only a change the text states (比2023年增加382万辆); else it is computed
+        return 1.0 if role == "growth" and kind not in ("percent", "fraction", "pp", "multiple") else -1.0
     if asks == "age":
         return 1.0 if normalise(quantity.unit) == "岁" else -0.5
     if asks == "duration":
@@ -1290,6 +1301,9 @@ def answer_computed(q: Question, citations: list[Citation]) -> dict[str, Any] | 
 NOT_FOUND = "not in the corpus: no passage states this"
 
 
+_AGAINST_PERIOD = re.compile(r"(?:比|较|相比|与)(?:上一?年|去年|前一年|上年|[0-9]{4}年|上月|上季度)")
+
+
 def answer(question: str | Question, citations: list[Citation]) -> tuple[dict[str, Any] | None, str | None]:
     """(answer, reason). The reason is set when there is no answer."""
     q = analyse(question) if isinstance(question, str) else question
@@ -1298,6 +1312,10 @@ def answer(question: str | Question, citations: list[Citation]) -> tuple[dict[st
     if q.asks == "ratio":  # a multiple the text states (体长为体高的31倍), else computed
         stated, best = answer_figure(q, citations)
         if stated is not None and best.quantity.kind == "multiple":
+            return stated, None
+    if q.asks == "diff" and _AGAINST_PERIOD.search(q.norm):  # 比2023年多出多少辆: a change the text may state
+        stated, best = answer_figure(q, citations)
+        if stated is not None and best.parts["metric"] >= 0:  # the change of the asked measure, not another's
             return stated, None
     if q.computed:
         got = answer_computed(q, citations)

@@ -19,13 +19,13 @@ _CLASSIFIERS = "个|家|笔|宗|座|所|名|位|人|项|种|款|条|次|架|艘|
 # What is asked, tried in order: the first pattern that matches wins.
 _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a change against the previous period is stated, not computed: 比上年提高了多少
-    ("growth", re.compile(r"(?:同比|环比|比上年|较上年|比去年|比前一年|比上一年|较去年).{0,12}?(?:多少|几|百分之几)|(?:多|少)了?(?:百分之几|百分之多少)")),
+    ("growth", re.compile(r"(?:同比|环比|比上年|较上年|比去年|比前一年|比上一年|较去年).{0,12}?(?:多少|几|百分之几)|(?:多|少|增长|增加|下降|减少|上升|提高|降低|下滑|回落|上涨|下跌|涨|跌|降|升)了?(?:百分之几|百分之多少)")),
     ("ratio", re.compile(r"是.{0,30}?的(?:几|多少)倍|(?:几|多少)倍于")),
     ("diff", re.compile(r"(?:比|较|相比|与).{1,30}?(?:多|少|高|低|大|小|增加|减少|增长|下降)了?(?:多少|几)|比.{1,30}?多出了?(?:多少|几)")),
     ("rank", re.compile(r"第几|第多少|排(?:名|在|行)?第?(?:几|多少)(?:名|位)|名列第?几|位(?:居|列)第?几|第几(?:名|位|大)|排名(?:是|为)?多少")),
     ("date", re.compile(r"哪一?天|几月几[日号]|几号(?=$|[?？的,，。])|什么日期|何日|哪个日期|具体日期")),
     ("year", re.compile(r"哪一?年(?!代)|何年|什么年份?|哪个年份|年份|几几年|哪一年度|(?:西元|公元|民国)(?:前)?几年")),
-    ("when", re.compile(r"什么时候|何时|哪个时候|什么时间|什么时后|(?:哪一?个?|什么|何|几)(?:时期|年代|世纪|朝代|年间)")),
+    ("when", re.compile(r"什么时候|何时|哪个时候|什么时间|什么时后|(?:哪一?个?|什么|何|几)(?:时期|年代|世纪|朝代|年间)|哪些年|哪一?段(?:时间|时期|期间)?")),
     ("month", re.compile(r"哪一?个?月|几月份?")),
     ("age", re.compile(r"几岁|多少岁|年龄|多大年纪")),
     ("share", re.compile(r"比例|比重|占比|百分之几|百分之多少|百分比|份额|渗透率|(?<![攻侵抢霸独])占(?!有(?!率)).{0,20}?(?:多少|几成)|几成")),
@@ -35,6 +35,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("amount", re.compile(r"多少|(?<!哪)几|多大|多高|多长|多重|多远|多深|多宽|多快|多厚|多少钱|规模(?:是|为|有)?$|金额")),
     ("fact", re.compile(r"哪些|什么|谁|哪里|哪儿|哪个|哪家|哪位|哪种|哪类|哪项|哪座|哪国|何处|何种|何地|为何|为什么|怎样|如何|哪")),
 )
+# a span of time is asked (哪些年间, 哪年到哪年, 什么时间段): a range (1938年到1953年) answers it
+_PERIOD = re.compile(r"年间|哪些年|时间段|哪一?段|哪年到哪年|到哪一?年为止|起止|(?:什么|哪一?个?)期间")
 TIME_ASKS = frozenset(("year", "when", "date", "month"))  # questions answered by a time
 NUMERIC_ASKS = frozenset({"ratio", "diff", "rank", "date", "year", "when", "month", "age", "share", "growth", "duration", "count", "amount"})
 
@@ -120,6 +122,11 @@ class Question:
         return self.asks in NUMERIC_ASKS
 
     @property
+    def period(self) -> bool:
+        """A span of time is asked, not a point (哪些年间, 哪年到哪年, 什么时间段)."""
+        return self.asks in TIME_ASKS and bool(_PERIOD.search(self.norm))
+
+    @property
     def rate(self) -> bool:
         """The metric is a rate stated in per cent (利润率, 税率, 关税), not a power or frequency."""
         return (self.metric.endswith("率") and self.metric not in _NOT_PERCENT_RATES) or self.metric.endswith("税")
@@ -149,7 +156,7 @@ def asks_of(norm: str) -> str:
     return "other"
 
 
-_COMPARED = re.compile(r"(?:比|较|相比|相较于?)(?:前一年|上一年|上年|去年|前年)(?:同期)?")
+_AGAINST = re.compile(r"(?:比|较|相比|相较于?|与)(?:前一年|上一年|上年|去年|前年|[0-9]{4}年|上月|上季度)(?:同期)?")  # the period a change is against
 
 
 def content_terms(norm: str) -> tuple[str, ...]:
@@ -157,7 +164,7 @@ def content_terms(norm: str) -> tuple[str, ...]:
     words, bare years or single characters other than Han (unless a number). A
     multi-word phrase of the synonym list (卖到国外) adds its group's word."""
     stop = stopwords()
-    norm = _COMPARED.sub(" ", norm)  # the period a change is against is said by the asks, not a term
+    norm = _AGAINST.sub(" ", norm)  # the period a change is against is said by the asks, not a term
     out = [w for w, group in synonym_groups().items() if len(w) >= 3 and w in norm and len(words(w)) > 1]
     for t in words(norm):
         if len(t) >= 2 and t[-1] in _TRAILING_FUNCTION and t[:-1] not in _QUESTION_WORDS:
@@ -183,9 +190,12 @@ _CLASSIFIER = re.compile(r"^(?:十|百|千|万|亿)?(?:" + _CLASSIFIERS + ")")
 
 
 def _is_unit(word: str) -> bool:
-    """The word is a unit of measurement (千瓦时, 公里), not a counting classifier."""
+    """The word is a unit of measurement (千瓦时, 公里) or a magnitude with a classifier
+    (万辆), not a counting classifier that starts a noun (人口)."""
     found = find_quantities("1" + word)
-    return bool(found) and found[0].end == len(word) + 1 and found[0].kind not in ("plain", "count")
+    if not found or found[0].end != len(word) + 1:
+        return False
+    return found[0].kind not in ("plain", "count") or word[0] in "十百千万亿"
 
 
 _CLASS_PREFIX = re.compile(r"^[0-9一二三四五六七八九十]+(?:类|级|型|代|线)")
@@ -195,12 +205,15 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
     """What a figure question measures: the noun after 多少/几 and its classifier
     (几个邦交国 -> 邦交国), else the content word right before the question word,
     skipping copulas and adverbs (产量是多少 -> 产量, 利润总额多少 -> 利润总额)."""
-    m = re.search(r"多少|几|多(?:大|高|长|重|远|深|宽|快|厚)", norm)
+    m = re.search(r"百分之(?:几|多少)|多少|几|多(?:大|高|长|重|远|深|宽|快|厚)", norm)
     if not m:
         return ""
+    against = _AGAINST.search(norm, 0, m.start())
+    before_end = against.start() if against else m.start()  # 产量比上年多产了百分之几: the metric is before 比上年
     after = norm[m.end() :]
-    if after.startswith("钱"):
-        return ""  # 花了多少钱 asks an amount of money (q.money), not a figure of 钱
+    if after.startswith("钱"):  # 花了多少钱 asks an amount of money (q.money), not a figure of 钱
+        before = [w for w in words(norm[:before_end]) if w not in _LINK]
+        return before[-1] if before and before[-1] in content and _MONEY.fullmatch(before[-1]) else ""  # 价格多少钱
     for w in words(after)[:1]:
         if len(w) >= 2 and w in content and not _is_unit(w):
             return w  # 多少人口: a noun that starts with a classifier (人) is the metric
@@ -209,7 +222,7 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
     for w in words(after)[:1]:
         if w in content and not _is_unit(w):  # 多少千瓦时 names a unit, not what is measured
             return w
-    for w in reversed(words(norm[: m.start()])):
+    for w in reversed(words(norm[:before_end])):
         if w in _LINK or _CHANGE.fullmatch(w) or _APPROX_LINK.fullmatch(w):
             continue  # 销量同比增长多少: the metric is 销量, 同比增长 says what of it is asked
         return w if w in content else ""
@@ -266,20 +279,19 @@ def subject_of(norm: str, metric: str) -> str:
     碳纤维产量, 多晶硅 in 多晶硅的产能), or before 占 in a share question (数字经济规模
     in 数字经济规模占GDP的比重): what the asked figure is a figure of; "" when no noun
     stands there."""
-    tokens = tagged(norm)
-    head = "占" if re.search(r"占.{0,20}?(?:比重|比例|份额|多少|几成|百分之)", norm) else metric
-    at = next((i for i, (w, _) in enumerate(tokens) if w == head), None) if head else None
-    if at is None:
+    share = re.search(r"占(?!有|比).{0,20}?(?:比重|比例|份额|多少|几成|百分之)", norm)  # not 占有率, 占比
+    at = share.start() if share else norm.find(metric) if metric else -1
+    if at < 0:
         return ""
-    if at > 0 and tokens[at - 1][0] == "的":
-        at -= 1
+    before = list(tagged(norm[:at]))  # the words before it, segmented alone (产量比上年 is no 产量比)
+    if before and before[-1][0] == "的":
+        before.pop()
     modifiers = {w for _, sides in contrasts() for side in sides for w in side}
     parts: list[str] = []
-    before = tokens[:at]
     for k in range(len(before) - 1, -1, -1):
         w, tag = before[k]
-        if not parts and (w in modifiers or w in _SCOPES or w == "在"):
-            continue  # 海上风电新增装机容量: 新增 says which of the metric (contrast_fit), not of what; 新订单在全球占
+        if not parts and (w in modifiers or w in _SCOPES or w in ("在", "总") or w.startswith("每")):
+            continue  # 海上风电新增装机容量: 新增 says which of the metric (contrast_fit), not of what; 新订单在全球占; 总票房; 每吨价格
         if parts and w == "的" and k > 0 and before[k - 1][1] in _SUBJECT_TAGS:
             continue  # 微短剧的用户规模: the subject is 微短剧用户
         if tag not in _SUBJECT_TAGS or w in _NATIONAL or w in _SCOPES or w in _QUESTION_WORDS:
