@@ -812,3 +812,10 @@ def test_a_level_does_not_answer_the_change_of_a_count():
 
 def test_a_subject_matches_by_its_synonym_as_a_whole():
     assert span("2024年全省单位GDP能耗降了百分之几？", "2024年，全省萬元GDP能耗比上年降低4.1%。") == "4.1%"
+
+
+def test_a_new_addition_asked_needs_a_sentence_that_says_new():
+    total = "截至2024年底，全省高速公路通車里程達到8500公里，居全國第五。"
+    assert ask("2024年全省新增高速公路通车里程多少公里？", total)[0] is None
+    added = "2024年，全省新增高速公路通車里程320公里。"
+    assert span("2024年全省新增高速公路通车里程多少公里？", total, added) == "320公里"
