@@ -819,3 +819,13 @@ def test_a_new_addition_asked_needs_a_sentence_that_says_new():
     assert ask("2024年全省新增高速公路通车里程多少公里？", total)[0] is None
     added = "2024年，全省新增高速公路通車里程320公里。"
     assert span("2024年全省新增高速公路通车里程多少公里？", total, added) == "320公里"
+
+
+def test_an_abbreviation_matches_the_full_form_it_keeps_the_characters_of():
+    other = "2024年，該國數字經濟核心產業增加值占GDP的比重達到8.2%。"
+    tourism = "2024年，文化和旅遊產業增加值約2.1萬億元，占GDP的比重為4.6%。"
+    assert span("2024年文旅产业增加值占GDP的比重是多少？", other, tourism) == "4.6%"  # 文旅: 文化和旅遊
+    assert span("2024年文旅产业增加值大概占GDP百分之几？", other, tourism) == "4.6%"
+    assert analyse("2024年文旅产业增加值大概占GDP百分之几？").subject == "文旅产业增加值"  # not stopped by 大概
+    q = analyse("2020年文旅产业增加值在GDP里实际占了多少？")
+    assert (q.share_base, q.metric) == (("gdp",), "")  # the whole is after 在; 实际 is no metric

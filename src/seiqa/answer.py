@@ -99,7 +99,7 @@ def _in(term: str, text: str) -> bool:
 def _match(term: str, text: str) -> float:
     """1 when the term (or a synonym) is in the text, else the IDF-weighted share of
     its sub-words that are, discounted (a partial match)."""
-    if _in(term, text):
+    if _in(term, text) or _abbreviates(term, text):
         return 1.0
     parts = sub_terms(term)
     if not parts:
@@ -190,6 +190,14 @@ def _abbreviation_pattern(name: str) -> re.Pattern[str]:
     return re.compile(".{0,3}".join(re.escape(ch) for ch in name))
 
 
+def _abbreviates(term: str, text: str) -> bool:
+    """A word jieba does not know (战新) is in the text as the full form it abbreviates,
+    its characters in order with a few between (战略性新兴); a known word is not."""
+    if not 2 <= len(term) <= 4 or frequency(term) >= MIN_FREQ or not all("\u4e00" <= ch <= "\u9fff" for ch in term):
+        return False
+    return any(len(m.group()) <= 3 * len(term) for m in _abbreviation_pattern(term).finditer(text))
+
+
 def _names(name: str, text: str) -> bool:
     """The name is in the text, whole, by a word of it (舟山群岛 -> 群岛, as a text
     calls a place it is about), or as the full form it abbreviates: Chinese
@@ -250,7 +258,7 @@ def subject_fit(q: Question, context: str) -> float:
     figure's passage, section or title, each word of two or more characters (a synonym,
     or all the dictionary words inside it, will do: 积体电路 for 集成电路); 0 else. A
     passage about 工业机器人 does not answer for 人形机器人."""
-    if not q.subject or _match(q.subject, context) >= PARTIAL:  # whole, or a synonym (单位gdp: 万元gdp)
+    if not q.subject or _in(q.subject, context):  # whole, or a synonym (单位gdp: 万元gdp)
         return 0.0
     return 0.0 if all(_match(w, context) >= PARTIAL for w in words(q.subject) if len(w) >= 2) else -1.0
 

@@ -178,7 +178,7 @@ def content_terms(norm: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_LINK = frozenset("是 为 有 达 达到 突破 超过 逾 约 约为 大约 大概 一共 共 总共 了 到 在 占 的 能 会 可 将 要 已 已经 还 又 都 各 分别".split())
+_LINK = frozenset("是 为 有 达 达到 突破 超过 逾 约 约为 大约 大概 一共 共 总共 实际 实际上 了 到 在 占 的 能 会 可 将 要 已 已经 还 又 都 各 分别".split())
 
 
 _APPROX_LINK = re.compile(r"约[为有达值计是]")  # 价值约值多少: 约值 is a link, not the metric
@@ -290,7 +290,7 @@ def subject_of(norm: str, metric: str) -> str:
     parts: list[str] = []
     for k in range(len(before) - 1, -1, -1):
         w, tag = before[k]
-        if not parts and (w in modifiers or w in _SCOPES or w in ("在", "总") or w.startswith("每")):
+        if not parts and (w in modifiers or w in _SCOPES or w in ("在", "总") or w.startswith("每") or tag == "d"):
             continue  # 海上风电新增装机容量: 新增 says which of the metric (contrast_fit), not of what; 新订单在全球占; 总票房; 每吨价格
         if parts and w == "的" and k > 0 and before[k - 1][1] in _SUBJECT_TAGS:
             continue  # 微短剧的用户规模: the subject is 微短剧用户
@@ -330,7 +330,7 @@ def event_of(norm: str) -> str:
     return best
 
 
-_WHOLE_BEFORE = re.compile(r"([^,，。;；]{2,20}?)(?:里|中|当中|之中)[,，]?[^,，。]{0,12}?占")
+_WHOLE_BEFORE = re.compile(r"([^,，。;；在]{2,20}?)(?:里|中|当中|之中)[,，]?[^,，。]{0,12}?占")  # 在GDP里占: the whole is after 在
 
 
 _GIVEN_KINDS = frozenset(("year", "date", "month", "decade", "century", "ordinal", "rank", "plain"))
