@@ -829,3 +829,10 @@ def test_an_abbreviation_matches_the_full_form_it_keeps_the_characters_of():
     assert analyse("2024年文旅产业增加值大概占GDP百分之几？").subject == "文旅产业增加值"  # not stopped by 大概
     q = analyse("2020年文旅产业增加值在GDP里实际占了多少？")
     assert (q.share_base, q.metric) == (("gdp",), "")  # the whole is after 在; 实际 is no metric
+
+
+def test_a_sibling_by_a_shorter_head_word():
+    text = ("截至2024年底，全省新能源汽車保有量310萬輛，其中純電動汽車保有量220萬輛。"
+            "2024年全省新註冊登記的新能源汽車為86萬輛，比2023年增加12萬輛。")
+    assert ask("2024年全省纯电动汽车全年卖了多少辆？", text)[0] is None  # 新能源汽车 is no 纯电动汽车
+    assert span("2024年全省新注册登记的新能源汽车有多少辆？", text) == "86萬輛"

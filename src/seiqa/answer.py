@@ -278,11 +278,13 @@ def _spans(text: str) -> list[tuple[int, int, str, str]]:
 def _sibling_in(subject: str, sentence: str) -> bool:
     """The sentence names the subject's head word with another modifier: 工业机器人 for
     服务机器人, 游戏用户 for 微短剧用户 (the head: the longest proper ending of the
-    subject that is a dictionary word)."""
+    subject that is a dictionary word, or a shorter one: 新能源汽车 for 纯电动汽车)."""
     heads = [subject[-k:] for k in range(len(subject) - 1, 1, -1) if frequency(subject[-k:]) >= MIN_FREQ]
-    if not heads:
-        return False
-    head, modifier = heads[0], subject[: -len(heads[0])]
+    return any(_sibling_by(subject, head, sentence) for head in heads)
+
+
+def _sibling_by(subject: str, head: str, sentence: str) -> bool:
+    modifier = subject[: -len(head)]
     if re.search(r"(?:此|该|这|本|其)(?:次|场|个|项|家|座|条|部|款|种)?" + re.escape(head), sentence):
         return False  # 此次地震: the sentence refers back to the subject
     if any(_match(modifier, sentence[max(0, m.start() - len(modifier) - 2) : m.start()]) >= PARTIAL for m in re.finditer(re.escape(head), sentence)):
