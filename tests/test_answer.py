@@ -836,3 +836,12 @@ def test_a_sibling_by_a_shorter_head_word():
             "2024年全省新註冊登記的新能源汽車為86萬輛，比2023年增加12萬輛。")
     assert ask("2024年全省纯电动汽车全年卖了多少辆？", text)[0] is None  # 新能源汽车 is no 纯电动汽车
     assert span("2024年全省新注册登记的新能源汽车有多少辆？", text) == "86萬輛"
+
+
+def test_a_sentence_about_another_place_does_not_answer_for_a_named_company():
+    text = "蘇州2024年工業機器人產量8.6萬套，其中協作機器人產量1.2萬套；華為等企業在當地設有研發中心。"
+    assert ask("2024年华为工业机器人产量是多少套？", text)[0] is None
+    assert span("2024年苏州工业机器人产量是多少套？", text) == "8.6萬套"
+    history = ("清華大學的前身是1911年建立的清華學堂。"
+               "中華人民共和國建立後，校方在1992年前以1925年為起點，1993年後以1911年為起源舉行校慶。")
+    assert span("清华大学从哪一年开始以1911年为起源举行校庆？", history) == "1993年"  # the country is no other place

@@ -25,7 +25,7 @@ from typing import Any
 from .chunk import sentences
 from .normalise import normalise, to_script
 from .numbers import YEAR, Quantity, find_quantities, format_value
-from .question import TIME_ASKS, Question, analyse, contrasts, months_of, sub_terms, term_weight, variants
+from .question import NATIONAL, TIME_ASKS, Question, analyse, contrasts, months_of, sub_terms, term_weight, variants
 from .records import Citation
 from .segment import MIN_FREQ, frequency, tagged, words
 
@@ -340,13 +340,16 @@ def _place_topic(norm: str) -> str:
 
 
 def topic_fit(q: Question, sentence: str) -> float:
-    """-1 when the question opens with a place and the figure's sentence opens with
-    another one and does not name the question's (重庆2024年汽车产量253.8万辆… does not
-    answer 成都2024年…, even in a passage that names 成都 later). 0 else."""
-    asked = _place_topic(q.norm)
+    """-1 when the question opens with a place, or names one place or organisation, and
+    the figure's sentence opens with another place and does not name the question's
+    (重庆2024年汽车产量253.8万辆… does not answer 成都2024年… or 2024年某车企…, even in a
+    passage that names them later). 0 else."""
+    asked = _place_topic(q.norm) or (q.entities[0] if len(q.entities) == 1 else "")
     if not asked or _names(asked, sentence):
         return 0.0
     topic = _place_topic(sentence)
+    if topic in NATIONAL:
+        return 0.0  # 中华人民共和国建立后…: the country is the default scope, no other place
     return -1.0 if topic and topic not in asked and asked not in topic else 0.0
 
 

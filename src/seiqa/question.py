@@ -231,7 +231,7 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
 
 # The default scope of a Chinese policy or statistical text: a question naming it names
 # no particular place (2024年全国…, 我国…).
-_NATIONAL = frozenset("中国 全国 我国 国内 中华人民共和国 中国大陆 大陆 本国 全国各地 国家".split())
+NATIONAL = frozenset("中国 全国 我国 国内 中华人民共和国 中国大陆 大陆 本国 全国各地 国家".split())
 _NAME_TAGS = frozenset("ns nr nt nrt nrfg".split())
 _MODEL_NAME = re.compile(r"[a-z]+[0-9][a-z0-9]*|[0-9]+[a-z]+[a-z0-9]*")  # 5g, c919, h7n9, 3d (not 2024年)
 _PLACE_SUFFIX = frozenset("省市县州")
@@ -250,7 +250,7 @@ def entities_of(norm: str) -> tuple[str, ...]:
         # a dictionary word with a name tag (jieba's guesses at unknown words glue
         # function characters to names: 于省, 时自)
         if (len(w) >= 2 and tag in _NAME_TAGS and frequency(w) >= MIN_FREQ and w in segmented
-                and w not in _NATIONAL and w not in _QUESTION_WORDS):
+                and w not in NATIONAL and w not in _QUESTION_WORDS):
             out.append(w)
     places = data_lines("places.txt")
     out += [w for w in segmented if w in places and w not in out]
@@ -294,7 +294,7 @@ def subject_of(norm: str, metric: str) -> str:
             continue  # 海上风电新增装机容量: 新增 says which of the metric (contrast_fit), not of what; 新订单在全球占; 总票房; 每吨价格
         if parts and w == "的" and k > 0 and before[k - 1][1] in _SUBJECT_TAGS:
             continue  # 微短剧的用户规模: the subject is 微短剧用户
-        if tag not in _SUBJECT_TAGS or w in _NATIONAL or w in _SCOPES or w in _QUESTION_WORDS:
+        if tag not in _SUBJECT_TAGS or w in NATIONAL or w in _SCOPES or w in _QUESTION_WORDS:
             break
         parts.insert(0, w)
     while parts and parts[-1] in _GENERIC_NOUNS:
