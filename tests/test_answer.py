@@ -845,3 +845,9 @@ def test_a_sentence_about_another_place_does_not_answer_for_a_named_company():
     history = ("清華大學的前身是1911年建立的清華學堂。"
                "中華人民共和國建立後，校方在1992年前以1925年為起點，1993年後以1911年為起源舉行校慶。")
     assert span("清华大学从哪一年开始以1911年为起源举行校庆？", history) == "1993年"  # the country is no other place
+
+
+def test_a_quota_asked_is_not_answered_by_a_sentence_without_one():
+    text = "全省鋰礦儲量約120萬噸，居各省前列。2024年，全省鋰礦開採總量控制指標為8萬噸。2025年4月起，該省對鋰精礦實施出口管制。"
+    assert ask("2025年全省锂矿开采总量控制指标是多少万吨？", text)[0] is None  # 储量 is no 指标; 2024 is no 2025
+    assert span("2024年全省锂矿开采总量控制指标是多少万吨？", text) == "8萬噸"

@@ -172,7 +172,7 @@ def _metric_fit(q: Question, clause: str, sentence: str, item: str) -> float:
 
 # Statistical measures (产量, 出口额, 产值, 营业收入, 装机容量, 市场规模 …): a figure whose
 # sentence does not say the measure asked is a figure of something else.
-_MEASURE = re.compile(r"(?:量|额|值|收入|利润|容量|规模|票房)$")
+_MEASURE = re.compile(r"(?:量|额|值|收入|利润|容量|规模|票房|指标)$")
 _MONEY_WORDS = frozenset("金额 价值 总额 数额 价格 总值 价钱 规模 总量".split())  # said by a money unit itself (约4万亿元的计划)
 
 
