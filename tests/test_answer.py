@@ -851,3 +851,28 @@ def test_a_quota_asked_is_not_answered_by_a_sentence_without_one():
     text = "全省鋰礦儲量約120萬噸，居各省前列。2024年，全省鋰礦開採總量控制指標為8萬噸。2025年4月起，該省對鋰精礦實施出口管制。"
     assert ask("2025年全省锂矿开采总量控制指标是多少万吨？", text)[0] is None  # 储量 is no 指标; 2024 is no 2025
     assert span("2024年全省锂矿开采总量控制指标是多少万吨？", text) == "8萬噸"
+
+
+@pytest.mark.parametrize(
+    "question,norm,asks",
+    [
+        ("比亚迪24年海外销量？", "比亚迪2024年海外销量是多少?", "amount"),  # a two-digit year; no question word
+        ("25H1新能源车渗透率？", "2025年上半年新能源车渗透率?", "share"),
+        ("24年電池片產量YoY多少？", "2024年电池片产量同比多少?", "growth"),
+        ("截至24年底充电桩有多少？", "截至2024年底充电桩有多少?", "amount"),
+        ("2024年Q3销量是多少？", "2024年第三季度销量是多少?", "amount"),
+        ("该工程历时12年建成，总投资多少？", "该工程历时12年建成,总投资多少?", "amount"),  # a span of years
+        ("他入选“改革开放20年百人榜”是哪一年？", "他入选“改革开放20年百人榜”是哪一年?", "year"),  # a quoted title
+        ("甲型H1N1流感在哪一年爆发？", "甲型h1n1流感在哪一年爆发?", "year"),
+        ("购置税减免延到几时？", "购置税减免延到几时?", "when"),
+    ],
+)
+def test_an_analysts_shorthand_is_read_in_full(question, norm, asks):
+    q = analyse(question)
+    assert (q.norm, q.asks) == (norm, asks)
+
+
+def test_a_terse_question_gets_a_figure():
+    text = "2024年，全省低空經濟規模達到820億元，同比增長31.2%。"
+    assert span("24年全省低空经济规模？", text) == "820億元"
+    assert ask("23年全省低空经济规模？", text)[0] is None

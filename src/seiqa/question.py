@@ -25,7 +25,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("rank", re.compile(r"第几|第多少|排(?:名|在|行)?第?(?:几|多少)(?:名|位)|名列第?几|位(?:居|列)第?几|第几(?:名|位|大)|排名(?:是|为)?多少")),
     ("date", re.compile(r"哪一?天|几月几[日号]|几号(?=$|[?？的,，。])|什么日期|何日|哪个日期|具体日期")),
     ("year", re.compile(r"哪一?年(?!代)|何年|什么年份?|哪个年份|年份|几几年|哪一年度|(?:西元|公元|民国)(?:前)?几年")),
-    ("when", re.compile(r"什么时候|何时|哪个时候|什么时间|什么时后|(?:哪一?个?|什么|何|几)(?:时期|年代|世纪|朝代|年间)|哪些年|哪一?段(?:时间|时期|期间)?")),
+    ("when", re.compile(r"什么时候|何时|几时|哪个时候|什么时间|什么时后|(?:哪一?个?|什么|何|几)(?:时期|年代|世纪|朝代|年间)|哪些年|哪一?段(?:时间|时期|期间)?")),
     ("month", re.compile(r"哪一?个?月|几月份?")),
     ("age", re.compile(r"几岁|多少岁|年龄|多大年纪")),
     ("share", re.compile(r"比例|比重|占比|百分之几|百分之多少|百分比|份额|渗透率|(?<![攻侵抢霸独])占(?!有(?!率)).{0,20}?(?:多少|几成)|几成")),
@@ -353,9 +353,50 @@ def counted_subject(norm: str) -> str:
     return subject_of(norm, head) if head else ""
 
 
+# An analyst's shorthand, written out: 24年 (2024年), 25h1 (2025年上半年), q3, yoy, mom.
+_SHORT_YEAR = re.compile(r"(?<![0-9a-z.])(?<![了过近约达满共历用长经第时期续隔每逾超余有已将])([0-2][0-9])年(?!来|间|前|后|内|以|多|左右|半|的时间)")
+_HALF = re.compile(r"(?<![0-9a-z])(?:((?:20)?[0-9]{2})年?)?h([12])(?![0-9a-z])")
+_QUARTER = re.compile(r"(?<![0-9a-z])(?:((?:20)?[0-9]{2})年?)?q([1-4])(?![0-9a-z])")
+_ABBREVIATED = ((re.compile(r"(?<![a-z])yoy(?![a-z])"), "同比"), (re.compile(r"(?<![a-z])mom(?![a-z])"), "环比"))
+# A question with no question word that ends in what it measures (比亚迪24年海外销量？) asks its figure.
+_TERSE_TAIL = re.compile(
+    r"(?:量|额|值|规模|收入|营收|利润|产值|票房|价格|价|率|比例|比重|占比|份额|增速|增幅|涨幅|同比|环比|人数|数量|总数|产能|"
+    r"装机|容量|里程|投资|金额|市值|成本|排名|排行)[?？!！。 ]*$"
+)
+
+
+_TIME_VERBS = frozenset("截至 截止 到 至 直到 在 于 从 自".split())
+
+
+def _full_year(yy: str) -> str:
+    return yy if len(yy) == 4 else ("20" if int(yy) < 40 else "19") + yy
+
+
+def expand_shorthand(norm: str) -> str:
+    """24年 -> 2024年 (a two-digit year, not a span of 24 years), 25h1 -> 2025年上半年,
+    q3 -> 第三季度, yoy -> 同比, mom -> 环比 (on a normalised question)."""
+    def year(m: re.Match[str]) -> str:
+        before = tagged(norm[: m.start()])
+        if before and before[-1][1].startswith("v") and before[-1][0] not in _TIME_VERBS:
+            return m.group()  # 历时12年, 持续了24年: a span of years after a verb (截至24年底 is a year)
+        if re.search(r"[“「『《\"][^”」』》\"]*$", norm[: m.start()]):
+            return m.group()  # a quoted title: “改革开放20年经济百人榜”
+        return _full_year(m.group(1)) + "年"
+
+    norm = _SHORT_YEAR.sub(year, norm)
+    norm = _HALF.sub(lambda m: (_full_year(m.group(1)) + "年" if m.group(1) else "") + ("上" if m.group(2) == "1" else "下") + "半年", norm)
+    norm = _QUARTER.sub(lambda m: (_full_year(m.group(1)) + "年" if m.group(1) else "") + "第" + "一二三四"[int(m.group(2)) - 1] + "季度", norm)
+    for pattern, word in _ABBREVIATED:
+        norm = pattern.sub(word, norm)
+    return norm
+
+
 def analyse(text: str) -> Question:
-    norm = normalise(text)
+    norm = expand_shorthand(normalise(text))
     asks = asks_of(norm)
+    if asks == "other" and _TERSE_TAIL.search(norm):  # 24年低空经济规模？ asks 规模是多少
+        norm = norm.rstrip("?？!！。 ") + "是多少?"
+        asks = asks_of(norm)
     m = _UNIT_AFTER.search(norm)
     unit_hint = m.group(1) if m else ""
     years = tuple(sorted({int(y) for y in _YEAR.findall(norm)}))
