@@ -876,3 +876,14 @@ def test_a_terse_question_gets_a_figure():
     text = "2024年，全省低空經濟規模達到820億元，同比增長31.2%。"
     assert span("24年全省低空经济规模？", text) == "820億元"
     assert ask("23年全省低空经济规模？", text)[0] is None
+
+
+def test_another_of_a_series_does_not_answer():
+    text = "2019年10月，該部公布第一批66個產業集群名單，涵蓋新材料、生物醫藥等領域。"
+    assert ask("该部公布的第二批产业集群共有多少个？", text)[0] is None
+    assert span("该部公布的第一批产业集群共有多少个？", text) == "66個"
+
+
+def test_a_span_of_time_gives_no_rate():
+    text = "2024年10月，該聯盟對進口的電動汽車徵收為期五年的反補貼稅。"
+    assert ask("该联盟征收的反补贴税税率是多少？", text)[0] is None

@@ -24,7 +24,7 @@ from typing import Any
 
 from .chunk import sentences
 from .normalise import normalise, to_script
-from .numbers import YEAR, Quantity, find_quantities, format_value
+from .numbers import YEAR, Quantity, find_quantities, format_value, parse_number
 from .question import NATIONAL, TIME_ASKS, Question, analyse, contrasts, months_of, sub_terms, term_weight, variants
 from .records import Citation
 from .segment import MIN_FREQ, frequency, tagged, words
@@ -210,6 +210,28 @@ def _names(name: str, text: str) -> bool:
     return any(len(m.group()) <= 3 * len(name) for m in _abbreviation_pattern(name).finditer(text))
 
 
+_ORDINAL = re.compile(r"第([0-9]+|[一二三四五六七八九十]+)(批|届|次|期|轮|代|版|阶段|季|集)")
+
+
+def _ordinals(text: str) -> dict[str, set[int]]:
+    """classifier -> the ordinals written with it (第二批 -> {批: {2}})."""
+    out: dict[str, set[int]] = {}
+    for m in _ORDINAL.finditer(text):
+        try:
+            n = int(m.group(1)) if m.group(1).isdigit() else int(parse_number(m.group(1)))
+        except ValueError:
+            continue
+        out.setdefault(m.group(2), set()).add(n)
+    return out
+
+
+def _another_ordinal(question: str, sentence: str) -> bool:
+    """The question names one of a series (第二批) and the sentence names only others of
+    it (第一批): a figure of the first batch does not answer for the second."""
+    found = _ordinals(sentence)
+    return any(word in found and not asked & found[word] for word, asked in _ordinals(question).items())
+
+
 _STOCK_ASKED = re.compile(r"截至|截止|累计|以来|至今|迄今|目前|[底末]|总计|共|合计|历年|保有|总数|总量|存量")
 
 
@@ -221,6 +243,8 @@ def contrast_fit(q: Question, clause: str, sentence: str) -> float:
     figure (2024年…成交额, no 截至, 累计, 底 …) and the clause gives a cumulative one
     (累计成交额); 0 else."""
     if q.years and "累计" in clause and q.asks not in TIME_ASKS and not _STOCK_ASKED.search(q.norm):
+        return -1.0
+    if q.asks not in TIME_ASKS and _another_ordinal(q.norm, sentence):
         return -1.0
     for required, sides in contrasts():
         asked = [i for i, side in enumerate(sides) if any(w in q.norm for w in side)]
@@ -612,6 +636,8 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
         return -0.5  # 一 + classifier is the indefinite article (其中一种, 一座), rarely the figure asked
     if asks == "amount" and kind == "count" and normalise(quantity.text)[:1] in "两二三" and not q.unit_hint:
         return -0.5  # 两个转变 counts things in prose; 规模能达到多少 asks a measured amount
+    if q.rate and kind in ("duration", "count"):
+        return -1.0  # 为期五年的反补贴税 gives no 税率
     if kind in ("percent", "fraction") and q.rate:
         if role == "growth" and not _GROWTH_RATE.search(q.metric):
             return -0.5  # 同比增长14.6% is no 自给率: a growth rate answers only a rate of change
