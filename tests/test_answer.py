@@ -887,3 +887,18 @@ def test_another_of_a_series_does_not_answer():
 def test_a_span_of_time_gives_no_rate():
     text = "2024年10月，該聯盟對進口的電動汽車徵收為期五年的反補貼稅。"
     assert ask("该联盟征收的反补贴税税率是多少？", text)[0] is None
+
+
+def test_colloquial_fillers_and_a_year_with_its_month():
+    q = analyse("大家常说的“863计划”是从哪年哪月开始搞起来的？")
+    assert q.asks == "date" and not {"大家", "常说", "搞", "起来"} & set(q.terms)
+    text = "早在1980年代，該國便啟動一系列科技計畫，其中最具代表性的是1986年3月啟動的「863計劃」。"
+    assert span("大家常说的“863计划”是从哪年哪月开始搞起来的？", text) == "1986年3月"
+
+
+def test_a_share_of_the_whole_named_before_li_mian():
+    text = ("截至2024年底，全省新能源汽車保有量達310萬輛，占汽車總量的9.1%；"
+            "其中純電動汽車保有量220萬輛，占新能源汽車保有量的71.0%。")
+    q = analyse("截至2024年底，路上跑的新能源车里面，纯电的车占多大比例？")
+    assert q.share_base == ("路上", "跑", "新能源车") and q.subject == "车"  # not 电车 across 的
+    assert span("截至2024年底，路上跑的新能源车里面，纯电的车占多大比例？", text) == "71.0%"

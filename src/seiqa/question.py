@@ -23,7 +23,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ratio", re.compile(r"是.{0,30}?的(?:几|多少)倍|(?:几|多少)倍于")),
     ("diff", re.compile(r"(?:比|较|相比|与).{1,30}?(?:多|少|高|低|大|小|增加|减少|增长|下降)了?(?:多少|几)|比.{1,30}?多出了?(?:多少|几)")),
     ("rank", re.compile(r"第几|第多少|排(?:名|在|行)?第?(?:几|多少)(?:名|位)|名列第?几|位(?:居|列)第?几|第几(?:名|位|大)|排名(?:是|为)?多少")),
-    ("date", re.compile(r"哪一?天|几月几[日号]|几号(?=$|[?？的,，。])|什么日期|何日|哪个日期|具体日期")),
+    ("date", re.compile(r"哪一?年哪一?个?月|几年几月|哪一?天|几月几[日号]|几号(?=$|[?？的,，。])|什么日期|何日|哪个日期|具体日期")),
     ("year", re.compile(r"哪一?年(?!代)|何年|什么年份?|哪个年份|年份|几几年|哪一年度|(?:西元|公元|民国)(?:前)?几年")),
     ("when", re.compile(r"什么时候|何时|几时|哪个时候|什么时间|什么时后|(?:哪一?个?|什么|何|几)(?:时期|年代|世纪|朝代|年间)|哪些年|哪一?段(?:时间|时期|期间)?")),
     ("month", re.compile(r"哪一?个?月|几月份?")),
@@ -292,7 +292,7 @@ def subject_of(norm: str, metric: str) -> str:
         w, tag = before[k]
         if not parts and (w in modifiers or w in _SCOPES or w in ("在", "总") or w.startswith("每") or tag == "d"):
             continue  # 海上风电新增装机容量: 新增 says which of the metric (contrast_fit), not of what; 新订单在全球占; 总票房; 每吨价格
-        if parts and w == "的" and k > 0 and before[k - 1][1] in _SUBJECT_TAGS:
+        if parts and w == "的" and k > 0 and before[k - 1][1] in _SUBJECT_TAGS and len(before[k - 1][0]) >= 2:
             continue  # 微短剧的用户规模: the subject is 微短剧用户
         if tag not in _SUBJECT_TAGS or w in NATIONAL or w in _SCOPES or w in _QUESTION_WORDS:
             break
@@ -330,7 +330,7 @@ def event_of(norm: str) -> str:
     return best
 
 
-_WHOLE_BEFORE = re.compile(r"([^,，。;；在]{2,20}?)(?:里|中|当中|之中)[,，]?[^,，。]{0,12}?占")  # 在GDP里占: the whole is after 在
+_WHOLE_BEFORE = re.compile(r"([^,，。;；在]{2,20}?)(?:里面|里|中|当中|之中)[,，]?[^,，。]{0,12}?占")  # 在GDP里占: the whole is after 在
 
 
 _GIVEN_KINDS = frozenset(("year", "date", "month", "decade", "century", "ordinal", "rank", "plain"))
