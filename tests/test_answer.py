@@ -902,3 +902,17 @@ def test_a_share_of_the_whole_named_before_li_mian():
     q = analyse("截至2024年底，路上跑的新能源车里面，纯电的车占多大比例？")
     assert q.share_base == ("路上", "跑", "新能源车") and q.subject == "车"  # not 电车 across 的
     assert span("截至2024年底，路上跑的新能源车里面，纯电的车占多大比例？", text) == "71.0%"
+
+
+def test_a_figure_of_another_quoted_name_does_not_answer():
+    text = ("（三）規劃推進：「甲」與「乙」\n"
+            "2012年7月，該部印發《「甲」產業發展規劃》，共列出20項重大工程。2016年11月，該部又印發《「乙」產業發展規劃》。")
+    assert ask("「乙」规划里一共安排了几项重大工程？", text)[0] is None
+    assert span("「甲」规划里一共安排了几项重大工程？", text) == "20項"
+    film = "《芝加哥》是一部歌舞片。該片獲得6項奧斯卡金像獎，是自1968年《孤雛淚》後再度由歌舞片拿下最佳影片。"
+    assert span("《芝加哥》获得多少项奥斯卡金像奖？", film) == "6項"  # a name quoted after the figure is only mentioned
+
+
+def test_a_change_in_percentage_points_is_a_growth_question():
+    assert analyse("2024年该比重较前一年提高了多少个百分点？").asks == "growth"
+    assert analyse("该比重提高了几个百分点？").asks == "growth"

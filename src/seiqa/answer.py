@@ -25,7 +25,7 @@ from typing import Any
 from .chunk import sentences
 from .normalise import normalise, to_script
 from .numbers import YEAR, Quantity, find_quantities, format_value, parse_number
-from .question import NATIONAL, TIME_ASKS, Question, analyse, contrasts, months_of, sub_terms, term_weight, variants
+from .question import NATIONAL, QUOTED, TIME_ASKS, Question, analyse, contrasts, months_of, sub_terms, term_weight, variants
 from .records import Citation
 from .segment import MIN_FREQ, frequency, tagged, words
 
@@ -275,6 +275,16 @@ def quoted_fit(q: Question, near: str) -> float:
     subject once and dates it sentences later). A quoted name is matched whole: 十五五 is
     not 十四五. 0 else."""
     return -1.0 if q.quoted and not any(_in(t, near) for t in q.quoted) else 0.0
+
+
+def _quotes_another(q: Question, sentence: str, lead: str) -> bool:
+    """A figure question quoting a name (「十三五」) whose figure's sentence does not quote
+    it but quotes another, in the same marks, before the figure (《「十二五」…规划》，共列出20项):
+    the figure is the other's. A name quoted after the figure is only mentioned."""
+    if not q.quoted or q.asks in TIME_ASKS or quoted_fit(q, sentence) == 0:
+        return False
+    marks = {m.group()[0] for m in QUOTED.finditer(q.norm)}
+    return any(m.group()[0] in marks for m in QUOTED.finditer(lead))
 
 
 def subject_fit(q: Question, context: str) -> float:
@@ -932,7 +942,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "sibling": min(sibling, owner_fit(q, clause)),
                     "part": part_fit(q, norm[qn.end : e], norm[cs : qn.start]),
                     "topic": topic,
-                    "quoted": quoted,
+                    "quoted": -1.0 if _quotes_another(q, sentence, norm[s : qn.start]) else quoted,
                     "contrast": contrast_fit(q, clause_around, _without(sentence, qn, s)),
                     "event": event_fit(q, _wide_clause(norm, s, e, qn.start), sentence),
                     "month": month_fit(q, clause_around, sentence),

@@ -19,7 +19,7 @@ _CLASSIFIERS = "个|家|笔|宗|座|所|名|位|人|项|种|款|条|次|架|艘|
 # What is asked, tried in order: the first pattern that matches wins.
 _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a change against the previous period is stated, not computed: 比上年提高了多少
-    ("growth", re.compile(r"(?:同比|环比|比上年|较上年|比去年|比前一年|比上一年|较去年).{0,12}?(?:多少|几|百分之几)|(?:多|少|增长|增加|下降|减少|上升|提高|降低|下滑|回落|上涨|下跌|涨|跌|降|升)了?(?:百分之几|百分之多少)")),
+    ("growth", re.compile(r"(?:同比|环比|比上年|较上年|比去年|比前一年|较前一年|比上一年|较上一年|较去年|比前年|较前年).{0,12}?(?:多少|几|百分之几)|(?:多少|几)个百分点|(?:多|少|增长|增加|下降|减少|上升|提高|降低|下滑|回落|上涨|下跌|涨|跌|降|升)了?(?:百分之几|百分之多少)")),
     ("ratio", re.compile(r"是.{0,30}?的(?:几|多少)倍|(?:几|多少)倍于")),
     ("diff", re.compile(r"(?:比|较|相比|与).{1,30}?(?:多|少|高|低|大|小|增加|减少|增长|下降)了?(?:多少|几)|比.{1,30}?多出了?(?:多少|几)")),
     ("rank", re.compile(r"第几|第多少|排(?:名|在|行)?第?(?:几|多少)(?:名|位)|名列第?几|位(?:居|列)第?几|第几(?:名|位|大)|排名(?:是|为)?多少")),
@@ -235,7 +235,7 @@ NATIONAL = frozenset("中国 全国 我国 国内 中华人民共和国 中国�
 _NAME_TAGS = frozenset("ns nr nt nrt nrfg".split())
 _MODEL_NAME = re.compile(r"[a-z]+[0-9][a-z0-9]*|[0-9]+[a-z]+[a-z0-9]*")  # 5g, c919, h7n9, 3d (not 2024年)
 _PLACE_SUFFIX = frozenset("省市县州")
-_QUOTED = re.compile(r"[「『“《\"]([^「『“《」』”》\"]{1,12})[」』”》\"]")  # a quoted name or title (the innermost)
+QUOTED = re.compile(r"[「『“《\"]([^「『“《」』”》\"]{1,12})[」』”》\"]")  # a quoted name or title (the innermost)
 
 
 def entities_of(norm: str) -> tuple[str, ...]:
@@ -410,7 +410,7 @@ def analyse(text: str) -> Question:
         share_base = content_terms(whole.group(1)) if whole else ()
     return Question(
         text, norm, detect_script(text), asks, unit_hint, years, found, money, metric, share_base,
-        tuple(dict.fromkeys(_QUOTED.findall(norm))), subject_of(norm, metric) or counted_subject(norm), entities_of(norm),
+        tuple(dict.fromkeys(QUOTED.findall(norm))), subject_of(norm, metric) or counted_subject(norm), entities_of(norm),
         event_of(norm) if asks in TIME_ASKS else "",
         months_of(norm) if asks not in ("date", "month", "when") else (),
         given_of(norm),
