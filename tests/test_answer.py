@@ -916,3 +916,11 @@ def test_a_figure_of_another_quoted_name_does_not_answer():
 def test_a_change_in_percentage_points_is_a_growth_question():
     assert analyse("2024年该比重较前一年提高了多少个百分点？").asks == "growth"
     assert analyse("该比重提高了几个百分点？").asks == "growth"
+
+
+def test_bi_before_a_place_is_no_share_and_a_diff_may_be_approximate():
+    q = analyse("2024年合肥的新能源汽车产量比重庆多出约多少万辆？")
+    assert q.asks == "diff"  # 比 + 重庆, not 比重; 多出约多少
+    text = "2024年合肥新能源汽車產量約137.8萬輛。重慶2024年新能源汽車產量95.3萬輛。"
+    got, _ = ask("2024年合肥的新能源汽车产量比重庆多出约多少万辆？", text)
+    assert got["computed"] and got["value"] == pytest.approx(425000)
