@@ -356,7 +356,7 @@ def counted_subject(norm: str) -> str:
 
 
 # An analyst's shorthand, written out: 24年 (2024年), 25h1 (2025年上半年), q3, yoy, mom.
-_SHORT_YEAR = re.compile(r"(?<![0-9a-z.])(?<![了过近约达满共历用长经第时期续隔每逾超余有已将])([0-2][0-9])年(?!来|间|前|后|内|以|多|左右|半|的时间)")
+_SHORT_YEAR = re.compile(r"(?<![0-9a-z.])(?<![了过近约达满共历用长经第时期续隔每逾超余有已将前后头最])([0-2][0-9])年(?!来|间|前|后|内|以|多|左右|半|的时间)")
 _HALF = re.compile(r"(?<![0-9a-z])(?:((?:20)?[0-9]{2})年?)?h([12])(?![0-9a-z])")
 _QUARTER = re.compile(r"(?<![0-9a-z])(?:((?:20)?[0-9]{2})年?)?q([1-4])(?![0-9a-z])")
 _ABBREVIATED = ((re.compile(r"(?<![a-z])yoy(?![a-z])"), "同比"), (re.compile(r"(?<![a-z])mom(?![a-z])"), "环比"))
