@@ -25,7 +25,7 @@ from typing import Any
 from .chunk import sentences
 from .normalise import normalise, to_script
 from .numbers import YEAR, Quantity, find_quantities, format_value, parse_number
-from .question import NATIONAL, QUOTED, TIME_ASKS, Question, analyse, contrasts, months_of, sub_terms, term_weight, variants
+from .question import AGAINST, NATIONAL, QUOTED, TIME_ASKS, Question, analyse, contrasts, months_of, sub_terms, term_weight, variants
 from .records import Citation
 from .segment import MIN_FREQ, frequency, tagged, words
 
@@ -1350,9 +1350,6 @@ def answer_computed(q: Question, citations: list[Citation]) -> dict[str, Any] | 
 NOT_FOUND = "not in the corpus: no passage states this"
 
 
-_AGAINST_PERIOD = re.compile(r"(?:比|较|相比|与)(?:上一?年|去年|前一年|上年|[0-9]{4}年|上月|上季度)")
-
-
 def answer(question: str | Question, citations: list[Citation]) -> tuple[dict[str, Any] | None, str | None]:
     """(answer, reason). The reason is set when there is no answer."""
     q = analyse(question) if isinstance(question, str) else question
@@ -1362,7 +1359,7 @@ def answer(question: str | Question, citations: list[Citation]) -> tuple[dict[st
         stated, best = answer_figure(q, citations)
         if stated is not None and best.quantity.kind == "multiple":
             return stated, None
-    if q.asks == "diff" and _AGAINST_PERIOD.search(q.norm):  # 比2023年多出多少辆: a change the text may state
+    if q.asks == "diff" and AGAINST.search(q.norm):  # 比2023年多出多少辆: a change the text may state
         stated, best = answer_figure(q, citations)
         if stated is not None and best.parts["metric"] >= 0:  # the change of the asked measure, not another's
             return stated, None

@@ -158,7 +158,7 @@ def asks_of(norm: str) -> str:
     return "other"
 
 
-_AGAINST = re.compile(r"(?:比|较|相比|相较于?|与)(?:前一年|上一年|上年|去年|前年|[0-9]{4}年|上月|上季度)(?:同期)?")  # the period a change is against
+AGAINST = re.compile(r"(?:比|较|相比|相较于?|与)(?:前一年|上一年|上年|去年|前年|[0-9]{4}年|上月|上季度)(?:同期)?")  # the period a change is against
 
 
 def content_terms(norm: str) -> tuple[str, ...]:
@@ -166,7 +166,7 @@ def content_terms(norm: str) -> tuple[str, ...]:
     words, bare years or single characters other than Han (unless a number). A
     multi-word phrase of the synonym list (卖到国外) adds its group's word."""
     stop = stopwords()
-    norm = _AGAINST.sub(" ", norm)  # the period a change is against is said by the asks, not a term
+    norm = AGAINST.sub(" ", norm)  # the period a change is against is said by the asks, not a term
     out = [w for w, group in synonym_groups().items() if len(w) >= 3 and w in norm and len(words(w)) > 1]
     for t in words(norm):
         if len(t) >= 2 and t[-1] in _TRAILING_FUNCTION and t[:-1] not in _QUESTION_WORDS:
@@ -210,7 +210,7 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
     m = re.search(r"百分之(?:几|多少)|多少|几|多(?:大|高|长|重|远|深|宽|快|厚)", norm)
     if not m:
         return ""
-    against = _AGAINST.search(norm, 0, m.start())
+    against = AGAINST.search(norm, 0, m.start())
     before_end = against.start() if against else m.start()  # 产量比上年多产了百分之几: the metric is before 比上年
     after = norm[m.end() :]
     if after.startswith("钱"):  # 花了多少钱 asks an amount of money (q.money), not a figure of 钱
