@@ -190,12 +190,18 @@ def _abbreviation_pattern(name: str) -> re.Pattern[str]:
     return re.compile(".{0,3}".join(re.escape(ch) for ch in name))
 
 
-def _abbreviates(term: str, text: str) -> bool:
-    """A word jieba does not know (战新) is in the text as the full form it abbreviates,
-    its characters in order with a few between (战略性新兴); a known word is not."""
-    if not 2 <= len(term) <= 4 or frequency(term) >= MIN_FREQ or not all("\u4e00" <= ch <= "\u9fff" for ch in term):
+def _full_form_in(short: str, text: str) -> bool:
+    """The text holds a full form of ``short``: its Han characters in order with a few
+    between, at most three times as long (北大 -> 北京大学; 6g is no abbreviation of "6%；5g")."""
+    if len(short) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in short):
         return False
-    return any(len(m.group()) <= 3 * len(term) for m in _abbreviation_pattern(term).finditer(text))
+    return any(len(m.group()) <= 3 * len(short) for m in _abbreviation_pattern(short).finditer(text))
+
+
+def _abbreviates(term: str, text: str) -> bool:
+    """A word jieba does not know (战新) is in the text as the full form it abbreviates
+    (战略性新兴); a known word is not."""
+    return len(term) <= 4 and frequency(term) < MIN_FREQ and _full_form_in(term, text)
 
 
 def _names(name: str, text: str) -> bool:
@@ -205,9 +211,7 @@ def _names(name: str, text: str) -> bool:
     国家药品监督管理局, 北大 -> 北京大学)."""
     if _in(name, text) or any(_in(p, text) for p in sub_terms(name)):  # 舟山群岛: 群岛
         return True
-    if len(name) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in name):  # 6g is no abbreviation of "6%；5g"
-        return False
-    return any(len(m.group()) <= 3 * len(name) for m in _abbreviation_pattern(name).finditer(text))
+    return _full_form_in(name, text)
 
 
 _ORDINAL = re.compile(r"第([0-9]+|[一二三四五六七八九十]+)(批|届|次|期|轮|代|版|阶段|季|集)")
