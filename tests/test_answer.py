@@ -924,3 +924,46 @@ def test_bi_before_a_place_is_no_share_and_a_diff_may_be_approximate():
     text = "2024年合肥新能源汽車產量約137.8萬輛。重慶2024年新能源汽車產量95.3萬輛。"
     got, _ = ask("2024年合肥的新能源汽车产量比重庆多出约多少万辆？", text)
     assert got["computed"] and got["value"] == pytest.approx(425000)
+
+
+def test_gao_chu_asks_a_difference_shown_in_the_question_script():
+    text = "2024年，甲市動漫產業產值達到310.5億元。同年甲市出版業總產值為270.2億元。"
+    q = analyse("2024年，甲市動漫產業的產值比出版業總產值高出多少億元？")
+    assert q.asks == "diff"
+    got, _ = ask("2024年，甲市動漫產業的產值比出版業總產值高出多少億元？", text)
+    assert got["computed"] and got["value"] == pytest.approx(4.03e9)
+    assert got["formula"] == "310.5億元 − 270.2億元 = 40.3億元"  # operands in the question's script
+
+
+def test_a_year_ago_is_the_period_a_stated_change_is_against():
+    text = "截至2024年底，全省登記的電動自行車達到820萬輛，比上年底增加約65萬輛。"
+    q = analyse("截至2024年底，登记的电动自行车比一年前多了大约多少辆？")
+    assert q.asks == "growth"
+    assert span("截至2024年底，登记的电动自行车比一年前多了大约多少辆？", text) == "65萬輛"
+
+
+def test_a_hedge_is_no_metric():
+    q = analyse("2023年该省在教育方面的投入大致是多少？")
+    assert q.metric == "投入"
+
+
+def test_the_subject_is_read_in_the_clause_that_asks():
+    q = analyse("2024年全国电力新增装机中，核电新增多少gw？")
+    assert q.metric == "新增" and q.subject == "核电"
+    text = "2024年，全國電力新增裝機4.3億千瓦，其中火電新增5400萬千瓦。"
+    assert ask("2024年全国电力新增装机中，核电新增多少万千瓦？", text)[0] is None
+
+
+def test_market_share_is_one_word_and_capacity_is_no_shipment():
+    q = analyse("2024年该国液晶面板出货量的全球市占率是多少？")
+    assert q.asks == "share" and q.share_base == () and q.subject != "市"
+    text = "該國顯示面板產能占全球的比重已超過六成，液晶面板出貨量居全球第二。"
+    assert ask("2024年该国液晶面板出货量的全球市占率是多少？", text)[0] is None
+    assert span("该国显示面板产能占全球的比重是多少？", text) == "六成"
+
+
+def test_a_contribution_to_the_whole_is_a_share_of_it():
+    q = analyse("2024年甲市数字产业对全市经济贡献几成？")
+    assert q.asks == "share" and q.share_base == ("全市", "经济") and q.subject.endswith("产业")
+    text = "2024年，甲市數字產業增加值達4200億元，占全市GDP的比重約為35%。"
+    assert span("2024年甲市数字产业对全市经济贡献几成？", text) == "35%"

@@ -1306,12 +1306,12 @@ def sub_questions(q: Question) -> tuple[Question, Question] | None:
     elif qa.years and not qb.years:
         qb = analyse(f"{qa.years[0]}年" + right + "是多少")
     inherited = [t for t in qa.terms if t != qa.metric and len(t) >= 2 and not _in(t, qb.norm) and not _in(t, "上半年下半年全年当年")]
-    if inherited and qb.metric and not elided and not any(_in(t, qb.norm) for t in qa.terms if t != qa.metric):
+    if inherited and qb.metric and not qb.subject and not elided and not any(_in(t, qb.norm) for t in qa.terms if t != qa.metric):
         # B names none of A's words but its metric (2024年全年产量): A's subject is meant
         qb = analyse(right.replace(qb.metric, "".join(inherited) + qb.metric, 1) + "是多少")
     if qb.norm != normalise(right + "是多少"):
         qb = dataclasses.replace(qb, subject="")  # words put together here, not a compound the user wrote
-    return qa, qb
+    return dataclasses.replace(qa, script=q.script), dataclasses.replace(qb, script=q.script)  # operands shown in the question's script
 
 
 def answer_computed(q: Question, citations: list[Citation]) -> dict[str, Any] | None:

@@ -19,9 +19,9 @@ _CLASSIFIERS = "个|家|笔|宗|座|所|名|位|人|项|种|款|条|次|架|艘|
 # What is asked, tried in order: the first pattern that matches wins.
 _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a change against the previous period is stated, not computed: 比上年提高了多少
-    ("growth", re.compile(r"(?:同比|环比|比上年|较上年|比去年|比前一年|较前一年|比上一年|较上一年|较去年|比前年|较前年).{0,12}?(?:多少|几|百分之几)|(?:多少|几)个百分点|(?:多|少|增长|增加|下降|减少|上升|提高|降低|下滑|回落|上涨|下跌|涨|跌|降|升)了?(?:百分之几|百分之多少)")),
+    ("growth", re.compile(r"(?:同比|环比|比上年|较上年|比去年|比前一年|较前一年|比上一年|较上一年|较去年|比前年|较前年|[比较]一年前).{0,12}?(?:多少|几|百分之几)|(?:多少|几)个百分点|(?:多|少|增长|增加|下降|减少|上升|提高|降低|下滑|回落|上涨|下跌|涨|跌|降|升)了?(?:百分之几|百分之多少)")),
     ("ratio", re.compile(r"是.{0,30}?的(?:几|多少)倍|(?:几|多少)倍于")),
-    ("diff", re.compile(r"(?:比|较|相比|与).{1,30}?(?:多|少|高|低|大|小|增加|减少|增长|下降)了?(?:大约|约)?(?:多少|几)|比.{1,30}?多出了?(?:大约|约)?(?:多少|几)")),
+    ("diff", re.compile(r"(?:比|较|相比|与).{1,30}?(?:多|少|高|低|大|小|增加|减少|增长|下降)了?(?:大约|约)?(?:多少|几)|比.{1,30}?[多少高低]出了?(?:大约|约)?(?:多少|几)")),
     ("rank", re.compile(r"第几|第多少|排(?:名|在|行)?第?(?:几|多少)(?:名|位)|名列第?几|位(?:居|列)第?几|第几(?:名|位|大)|排名(?:是|为)?多少")),
     ("date", re.compile(r"哪一?年哪一?个?月|几年几月|哪一?天|几月几[日号]|几号(?=$|[?？的,，。])|什么日期|何日|哪个日期|具体日期")),
     ("year", re.compile(r"哪一?年(?!代)|何年|什么年份?|哪个年份|年份|几几年|哪一年度|(?:西元|公元|民国)(?:前)?几年")),
@@ -158,7 +158,7 @@ def asks_of(norm: str) -> str:
     return "other"
 
 
-AGAINST = re.compile(r"(?:比|较|相比|相较于?|与)(?:前一年|上一年|上年|去年|前年|[0-9]{4}年|上月|上季度)(?:同期)?")  # the period a change is against
+AGAINST = re.compile(r"(?:比|较|相比|相较于?|与)(?:前一年|上一年|一年前|上年|去年|前年|[0-9]{4}年|上月|上季度)(?:同期)?")  # the period a change is against
 
 
 def content_terms(norm: str) -> tuple[str, ...]:
@@ -180,7 +180,7 @@ def content_terms(norm: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_LINK = frozenset("是 为 有 达 达到 突破 超过 逾 约 约为 大约 大概 一共 共 总共 实际 实际上 了 到 在 占 的 能 会 可 将 要 已 已经 还 又 都 各 分别".split())
+_LINK = frozenset("是 为 有 达 达到 突破 超过 逾 约 约为 大约 大概 大致 大体 差不多 一共 共 总共 实际 实际上 了 到 在 占 的 能 会 可 将 要 已 已经 还 又 都 各 分别".split())
 
 
 _APPROX_LINK = re.compile(r"约[为有达值计是]")  # 价值约值多少: 约值 is a link, not the metric
@@ -203,11 +203,14 @@ def _is_unit(word: str) -> bool:
 _CLASS_PREFIX = re.compile(r"^[0-9一二三四五六七八九十]+(?:类|级|型|代|线)")
 
 
+_HOW_MUCH = re.compile(r"百分之(?:几|多少)|多少|几|多(?:大|高|长|重|远|深|宽|快|厚)")
+
+
 def metric_of(norm: str, content: tuple[str, ...]) -> str:
     """What a figure question measures: the noun after 多少/几 and its classifier
     (几个邦交国 -> 邦交国), else the content word right before the question word,
     skipping copulas and adverbs (产量是多少 -> 产量, 利润总额多少 -> 利润总额)."""
-    m = re.search(r"百分之(?:几|多少)|多少|几|多(?:大|高|长|重|远|深|宽|快|厚)", norm)
+    m = _HOW_MUCH.search(norm)
     if not m:
         return ""
     against = AGAINST.search(norm, 0, m.start())
@@ -276,13 +279,21 @@ _GENERIC_NOUNS = frozenset("区域 地区 范围 方面 领域 部分 情况 方
 _SCOPES = frozenset("全省 全市 全县 全区 全球 世界 全世界 各地".split())
 
 
+def _last_before(norm: str, word: str, end: int) -> int:
+    """Where word last starts before end (全国风电新增装机中，海上风电新增多少: the 新增 of
+    the asked clause), else where it first occurs (几个邦交国: the metric follows)."""
+    at = norm.rfind(word, 0, end)
+    return at if at >= 0 else norm.find(word)
+
+
 def subject_of(norm: str, metric: str) -> str:
     """The nouns right before the metric (人形机器人 in 人形机器人产量是多少, 碳纤维 in
     碳纤维产量, 多晶硅 in 多晶硅的产能), or before 占 in a share question (数字经济规模
     in 数字经济规模占GDP的比重): what the asked figure is a figure of; "" when no noun
     stands there."""
-    share = re.search(r"占(?!有|比).{0,20}?(?:比重|比例|份额|多少|几成|百分之)", norm)  # not 占有率, 占比
-    at = share.start() if share else norm.find(metric) if metric else -1
+    share = re.search(r"占(?!有|比|率).{0,20}?(?:比重|比例|份额|多少|几成|百分之)|对(?=[^,，。]{1,12}?贡献)", norm)  # not 占有率, 占比, 市占率
+    asked = _HOW_MUCH.search(norm)
+    at = share.start() if share else _last_before(norm, metric, asked.start() if asked else len(norm)) if metric else -1
     if at < 0:
         return ""
     before = list(tagged(norm[:at]))  # the words before it, segmented alone (产量比上年 is no 产量比)
@@ -333,6 +344,9 @@ def event_of(norm: str) -> str:
 
 
 _WHOLE_BEFORE = re.compile(r"([^,，。;；在]{2,20}?)(?:里面|里|中|当中|之中)[,，]?[^,，。]{0,12}?占")  # 在GDP里占: the whole is after 在
+
+
+_CONTRIBUTION = re.compile(r"对([^,，。]{1,12}?)的?贡献")  # 对全市经济贡献几成: the whole is after 对
 
 
 _GIVEN_KINDS = frozenset(("year", "date", "month", "decade", "century", "ordinal", "rank", "plain"))
@@ -405,10 +419,10 @@ def analyse(text: str) -> Question:
     found = content_terms(norm)
     metric = metric_of(norm, found)
     money = bool(_MONEY.search(norm)) and "百分" not in norm and "%" not in norm and not metric.endswith("率")
-    base = re.search(r"(?:占|相当于)(.+?)(?:的)?(?:比重|比例|份额|百分之几|百分之多少|多少|几成)", norm)
+    base = re.search(r"(?:占(?!率)|相当于)(.+?)(?:的)?(?:比重|比例|份额|百分之几|百分之多少|多少|几成)", norm)
     share_base = content_terms(base.group(1)) if base else ()
     if not share_base and asks == "share":  # 卖出去的新车里，电动车占了百分之多少: the whole is named before 里/中
-        whole = _WHOLE_BEFORE.search(norm)
+        whole = _WHOLE_BEFORE.search(norm) or _CONTRIBUTION.search(norm)
         share_base = content_terms(whole.group(1)) if whole else ()
     return Question(
         text, norm, detect_script(text), asks, unit_hint, years, found, money, metric, share_base,
