@@ -967,3 +967,13 @@ def test_a_contribution_to_the_whole_is_a_share_of_it():
     assert q.asks == "share" and q.share_base == ("全市", "经济") and q.subject.endswith("产业")
     text = "2024年，甲市數字產業增加值達4200億元，占全市GDP的比重約為35%。"
     assert span("2024年甲市数字产业对全市经济贡献几成？", text) == "35%"
+
+
+def test_a_figure_of_the_whole_does_not_answer_for_a_part_the_question_names():
+    text = ("2024年，全省電子商務交易額達到3.2萬億元，同比增長9.8%。"
+            "其中跨境電商、直播電商發展較快，農村電商仍處於起步階段。")
+    q = analyse("2024年全省电子商务交易额当中，跨境电商的交易额是多少？")
+    assert q.part and "跨境" in "".join(q.part)
+    assert ask("2024年全省电子商务交易额当中，跨境电商的交易额是多少？", text)[0] is None
+    assert span("2024年全省电子商务交易额是多少？", text) == "3.2萬億元"
+    assert analyse("1998年的足协杯赛中，他总共攻入了几球？").whole == ()  # a scope, not a measure

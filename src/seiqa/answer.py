@@ -355,6 +355,17 @@ def owner_fit(q: Question, clause: str) -> float:
     return 0.0
 
 
+def whole_fit(q: Question, sentence: str) -> float:
+    """-1 when the question names a whole and asks for a figure of a part of it (软件业务
+    收入当中，云服务的营收) and the figure's sentence names the whole but not the part: the
+    whole's figure does not answer for its part. 0 else."""
+    whole = [t for t in q.whole if len(t) >= 2 and t not in NATIONAL]
+    part = [t for t in q.part if len(t) >= 2 and not _in(t, " ".join(q.whole))]
+    if not whole or not part or not all(_match(t, sentence) >= PARTIAL for t in whole):
+        return 0.0
+    return 0.0 if all(_match(t, sentence) >= PARTIAL for t in part) else -1.0
+
+
 def sibling_fit(q: Question, sentence: str) -> float:
     """-1 when the figure's sentence does not name the asked subject (q.subject) but a
     sibling of it, the same head with another modifier: 工业机器人's share does not
@@ -920,7 +931,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
             sentence, preceding = norm[s:e], norm[:s]
             before = norm[sents[si - 1][0] : sents[si - 1][1]] if si > 0 else ""
             quoted = quoted_fit(q, context if q.asks in TIME_ASKS else " ".join((before, sentence, where)))
-            sibling, topic = sibling_fit(q, sentence), topic_fit(q, sentence)
+            sibling, topic = min(sibling_fit(q, sentence), whole_fit(q, sentence)), topic_fit(q, sentence)
             for i in in_sent:
                 qn = quantities[i]
                 cs, ce = _clause_span(norm, s, e, qn.start, qn.end)

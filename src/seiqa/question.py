@@ -116,6 +116,8 @@ class Question:
     event: str = ""  # the verb of the event asked about (成立 in 何时成立), see event_of
     months: tuple[int, ...] = ()  # single months named (12月单月销量), not spans (1-12月)
     given: tuple[str, ...] = ()  # figures the question states itself (占面积的9%，却占多少产值): see given_of
+    whole: tuple[str, ...] = ()  # the terms of a whole the asked figure is of a part of (软件业务收入当中，…): see whole_of
+    part: tuple[str, ...] = ()  # the terms of that part (云服务 in …当中，云服务的营收是多少)
 
     @property
     def numeric(self) -> bool:
@@ -346,6 +348,25 @@ def event_of(norm: str) -> str:
 _WHOLE_BEFORE = re.compile(r"([^,，。;；在]{2,20}?)(?:里面|里|中|当中|之中)[,，]?[^,，。]{0,12}?占")  # 在GDP里占: the whole is after 在
 
 
+# Words a statistical measure ends in (销量, 业务收入, 装机, 比重).
+_MEASURE_WORD = (
+    r"(?:量|额|值|规模|收入|营收|利润|产值|票房|价格|价|率|比例|比重|占比|份额|增速|增幅|涨幅|同比|环比|人数|数量|总数|产能|"
+    r"装机|容量|里程|投资|金额|市值|成本|排名|排行)"
+)
+_WHOLE_CLAUSE = re.compile(r"^([^,，。;；]{2,24}?)(?:当中|之中|中|里面|里)[,，]")  # see whole_of
+
+
+def whole_of(norm: str, asks: str, metric: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(whole, part): the terms of a leading clause that names a measure as a whole (软件
+    业务收入当中，云服务的营收是多少) and those after it but the metric (云服务): it asks for a
+    figure of a part, so a figure of the whole does not answer. ((), ()) for shares, whose
+    whole is their base (share_base), and questions with no such clause."""
+    m = _WHOLE_CLAUSE.match(norm)
+    if not m or asks == "share" or not re.search(_MEASURE_WORD + "$", m.group(1)):
+        return (), ()  # a whole is a measure (…业务收入当中), not a scope (足协杯赛中，他攻入了几球)
+    return content_terms(m.group(1)), tuple(t for t in content_terms(norm[m.end() :]) if t != metric)
+
+
 _CONTRIBUTION = re.compile(r"对([^,，。]{1,12}?)的?贡献")  # 对全市经济贡献几成: the whole is after 对
 
 
@@ -375,10 +396,7 @@ _HALF = re.compile(r"(?<![0-9a-z])(?:((?:20)?[0-9]{2})年?)?h([12])(?![0-9a-z])"
 _QUARTER = re.compile(r"(?<![0-9a-z])(?:((?:20)?[0-9]{2})年?)?q([1-4])(?![0-9a-z])")
 _ABBREVIATED = ((re.compile(r"(?<![a-z])yoy(?![a-z])"), "同比"), (re.compile(r"(?<![a-z])mom(?![a-z])"), "环比"))
 # A question with no question word that ends in what it measures (比亚迪24年海外销量？) asks its figure.
-_TERSE_TAIL = re.compile(
-    r"(?:量|额|值|规模|收入|营收|利润|产值|票房|价格|价|率|比例|比重|占比|份额|增速|增幅|涨幅|同比|环比|人数|数量|总数|产能|"
-    r"装机|容量|里程|投资|金额|市值|成本|排名|排行)[?？!！。 ]*$"
-)
+_TERSE_TAIL = re.compile(_MEASURE_WORD + r"[?？!！。 ]*$")
 
 
 _TIME_VERBS = frozenset("截至 截止 到 至 直到 在 于 从 自".split())
@@ -429,5 +447,5 @@ def analyse(text: str) -> Question:
         tuple(dict.fromkeys(QUOTED.findall(norm))), subject_of(norm, metric) or counted_subject(norm), entities_of(norm),
         event_of(norm) if asks in TIME_ASKS else "",
         months_of(norm) if asks not in ("date", "month", "when") else (),
-        given_of(norm),
+        given_of(norm), *whole_of(norm, asks, metric),
     )
