@@ -977,3 +977,22 @@ def test_a_figure_of_the_whole_does_not_answer_for_a_part_the_question_names():
     assert ask("2024年全省电子商务交易额当中，跨境电商的交易额是多少？", text)[0] is None
     assert span("2024年全省电子商务交易额是多少？", text) == "3.2萬億元"
     assert analyse("1998年的足协杯赛中，他总共攻入了几球？").whole == ()  # a scope, not a measure
+
+
+def test_spending_on_research_is_its_funding():
+    text = "2023年，全省規模以上工業企業研究與試驗發展（R&D）經費內部支出約820億元，從業人員約95萬人。"
+    q = analyse("2023年全省工业企业在研发方面的投入大致是多少？")
+    assert q.metric == "投入" and q.money
+    assert span("2023年全省工业企业在研发方面的投入大致是多少？", text) == "820億元"
+
+
+def test_the_owner_of_a_metric_is_read_past_actual_and_market():
+    text = ("2024年，國內動畫市場實際銷售收入210.5億元，同比增長6.1%；"
+            "國產原創動畫海外市場實際銷售收入18.2億美元，同比增長11.0%。")
+    assert span("2024年国产动画出海收入是多少？", text) == "18.2億美元"
+
+
+def test_home_made_is_self_developed():
+    text = ("2024年，國內動畫市場實際銷售收入210.5億元，同比增長6.1%；"
+            "中國自主研發動畫海外市場實際銷售收入18.2億美元，同比增長11.0%。")
+    assert span("2024年国产动画出海收入是多少？", text) == "18.2億美元"

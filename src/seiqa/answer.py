@@ -337,10 +337,17 @@ def _sibling_by(subject: str, head: str, sentence: str) -> bool:
     return False
 
 
+_NOT_OWNERS = frozenset("实际 市场 行业 产业 全年 当年 年度 总".split())  # 游戏海外市场实际销售收入: the owner is 游戏
+
+
 def _metric_owner(metric: str, clause: str) -> str:
-    """The noun right before the metric in a clause (医疗器械 in 医疗器械市场规模近1.3万亿元), or ""."""
+    """The noun right before the metric in a clause (医疗器械 in 医疗器械市场规模近1.3万亿元),
+    past words that say which of the metric (实际, 海外, 市场), or ""."""
     at = clause.find(metric)
     before = [(w, tag) for _, b, w, tag in _spans(clause) if b <= at]
+    modifiers = {w for _, sides in contrasts() for side in sides for w in side}
+    while before and (before[-1][0] in _NOT_OWNERS or before[-1][0] in modifiers):
+        before.pop()
     return before[-1][0] if before and before[-1][1] in _MODIFIER_TAGS and len(before[-1][0]) >= 2 else ""
 
 
