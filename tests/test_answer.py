@@ -857,7 +857,7 @@ def test_a_quota_asked_is_not_answered_by_a_sentence_without_one():
     "question,norm,asks",
     [
         ("比亚迪24年海外销量？", "比亚迪2024年海外销量是多少?", "amount"),  # a two-digit year; no question word
-        ("25H1新能源车渗透率？", "2025年上半年新能源车渗透率?", "share"),
+        ("25H1新能源车渗透率？", "2025年上半年新能源车渗透率是多少?", "share"),  # names its metric
         ("24年電池片產量YoY多少？", "2024年电池片产量同比多少?", "growth"),
         ("截至24年底充电桩有多少？", "截至2024年底充电桩有多少?", "amount"),
         ("2024年Q3销量是多少？", "2024年第三季度销量是多少?", "amount"),
@@ -996,3 +996,17 @@ def test_home_made_is_self_developed():
     text = ("2024年，國內動畫市場實際銷售收入210.5億元，同比增長6.1%；"
             "中國自主研發動畫海外市場實際銷售收入18.2億美元，同比增長11.0%。")
     assert span("2024年国产动画出海收入是多少？", text) == "18.2億美元"
+
+
+def test_penetration_is_a_share_of_sales():
+    text = ("截至2024年底，全省電動自行車保有量達820萬輛，占兩輪車總量的61.5%。"
+            "2024年，全省電動自行車銷量210萬輛，達到兩輪車總銷量的38.2%。")
+    q = analyse("24年电动自行车渗透率？")
+    assert q.metric == "渗透率" and q.share_base == ("销量",)
+    assert span("2024年电动自行车渗透率是多少？", text) == "38.2%"
+    assert span("24年电动自行车渗透率？", text) == "38.2%"
+
+
+def test_shorthand_is_written_out_for_retrieval():
+    assert analyse("24年新能源车渗透率？").query == "2024年新能源车渗透率是多少?"
+    assert analyse("2024年新能源車滲透率是多少？").query == "2024年新能源車滲透率是多少？"  # as asked

@@ -155,12 +155,18 @@ def _proximity(q: Question, norm: str, s: int, e: int, pos: int, end: int) -> fl
     return got / total if total else 0.0
 
 
-def _metric_fit(q: Question, clause: str, sentence: str, item: str) -> float:
+_SHARE_METRICS = frozenset("比重 占比 份额 比例 渗透率 占有率 市占率 市场份额 市场占有率".split())
+
+
+def _metric_fit(q: Question, clause: str, sentence: str, item: str, role: str = "") -> float:
     """The asked metric (产量, 利润总额 …) in the figure's clause: 1; in its sentence: 0.3
     (1 when the clause is a 其中 part of it: 手机产量16.7亿台，其中智能手机12.5亿台);
-    absent: -0.5. 0 when the question names no metric."""
+    absent: -0.5. 0 when the question names no metric. A metric that only says a share is
+    asked (渗透率, 占比) is said by any share (达到总销量的40.9%)."""
     if not q.metric:
         return 0.0
+    if role == "share" and q.metric in _SHARE_METRICS:
+        return 1.0
     if (item and item in q.metric) or _match(q.metric, clause) >= PARTIAL:
         return 1.0
     if item and _match(q.metric, sentence) >= PARTIAL:
@@ -948,7 +954,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                 item = aligned[i][1][aligned[i][0]] if align > 0 else ""
                 lexical = _lexical(q, clause, sentence, context, before, item)
                 role = _role(norm, qn.start, cs)
-                metric = _metric_fit(q, clause, sentence, item)
+                metric = _metric_fit(q, clause, sentence, item, role)
                 parts = {
                     "lexical": lexical,
                     "proximity": _proximity(q, norm, s, e, qn.start, qn.end),

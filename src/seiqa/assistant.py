@@ -145,15 +145,15 @@ class Assistant:
         question that cannot be asked gets a Result with the reason instead of raising."""
         ids = ids or [None] * len(questions)
         results: list[Result | None] = [None] * len(questions)
-        askable: list[tuple[int, str]] = []
+        askable: list[tuple[int, Question]] = []
         for n, q in enumerate(questions):
             try:
-                askable.append((n, clean_question(q)))
+                askable.append((n, analyse(clean_question(q))))
             except QuestionError as exc:
                 if strict:
                     raise
                 results[n] = Result(question=str(q), citations=[], id=ids[n], reason=f"bad question: {exc}")
-        vecs = self._query_vectors([q for _, q in askable]) if askable else []
+        vecs = self._query_vectors([q.query for _, q in askable]) if askable else []
         for (n, q), v in zip(askable, vecs):
             results[n] = self._answer(q, v, k, ids[n])
         return results
@@ -161,7 +161,7 @@ class Assistant:
     def _passages(self, q: Question, vec, k: int) -> list[Citation]:
         """Passages to answer from. A question that needs two figures ("A比B多多少") also
         gets the passages of each half, since the two figures may stand far apart."""
-        passages = self._citations(q.text, vec, k)
+        passages = self._citations(q.query, vec, k)
         halves = sub_questions(q) if q.computed or (q.asks == "share" and q.share_base) else None
         if halves is None:
             return passages
@@ -174,14 +174,13 @@ class Assistant:
                     passages.append(dataclasses.replace(c, rank=len(passages) + 1))
         return passages
 
-    def _answer(self, question: str, vec, k: int, id: str | None) -> Result:
-        q = analyse(question)
+    def _answer(self, q: Question, vec, k: int, id: str | None) -> Result:
         passages = self._passages(q, vec, max(k, ANSWER_PASSAGES))
         ans, reason = answer(q, passages)
         shown = passages[:k]
         used = {ans.get("citation")} | {o.get("citation") for o in ans.get("operands", [])} if ans else set()
         shown += [c for c in passages[k:] if c.rank in used]  # the passages an answer comes from are always cited
-        return Result(question=question, citations=shown, answer=ans, id=id, reason=reason)
+        return Result(question=q.text, citations=shown, answer=ans, id=id, reason=reason)
 
     # --- citation lookup ---
     def cite(self, quote: str) -> list[cite_mod.Location]:

@@ -120,6 +120,13 @@ class Question:
     part: tuple[str, ...] = ()  # the terms of that part (云服务 in …当中，云服务的营收是多少)
 
     @property
+    def query(self) -> str:
+        """The text to retrieve passages with: as asked, or with an analyst's shorthand
+        written out (24年 -> 2024年, so that the year matches the text's)."""
+        plain = normalise(self.text)
+        return self.text if expand_shorthand(plain) == plain else self.norm
+
+    @property
     def numeric(self) -> bool:
         return self.asks in NUMERIC_ASKS
 
@@ -428,7 +435,8 @@ def expand_shorthand(norm: str) -> str:
 def analyse(text: str) -> Question:
     norm = expand_shorthand(normalise(text))
     asks = asks_of(norm)
-    if asks == "other" and _TERSE_TAIL.search(norm):  # 24年低空经济规模？ asks 规模是多少
+    if asks in ("other", "share", "growth") and _TERSE_TAIL.search(norm) and not _HOW_MUCH.search(norm):
+        # 24年低空经济规模？ asks 规模是多少; 24年新能源车渗透率？ names its metric like 渗透率是多少
         norm = norm.rstrip("?？!！。 ") + "是多少?"
         asks = asks_of(norm)
     m = _UNIT_AFTER.search(norm)
@@ -442,6 +450,8 @@ def analyse(text: str) -> Question:
     if not share_base and asks == "share":  # 卖出去的新车里，电动车占了百分之多少: the whole is named before 里/中
         whole = _WHOLE_BEFORE.search(norm) or _CONTRIBUTION.search(norm)
         share_base = content_terms(whole.group(1)) if whole else ()
+    if not share_base and "渗透率" in norm:
+        share_base = ("销量",)  # a market's penetration is a share of its sales
     return Question(
         text, norm, detect_script(text), asks, unit_hint, years, found, money, metric, share_base,
         tuple(dict.fromkeys(QUOTED.findall(norm))), subject_of(norm, metric) or counted_subject(norm), entities_of(norm),
