@@ -1010,3 +1010,60 @@ def test_penetration_is_a_share_of_sales():
 def test_shorthand_is_written_out_for_retrieval():
     assert analyse("24年新能源车渗透率？").query == "2024年新能源车渗透率是多少?"
     assert analyse("2024年新能源車滲透率是多少？").query == "2024年新能源車滲透率是多少？"  # as asked
+
+
+@pytest.mark.parametrize(
+    "question,norm,asks",
+    [
+        ("C919头一回载客飞是啥时候", "c919头一回载客飞是什么时候", "when"),
+        ("內地電動車2024年賣咗幾多架？", "内地电动车2024年卖了多少架?", "count"),  # Cantonese
+        ("咱们在研的新药数量全球排老几", "咱们在研的新药数量全球排老几", "rank"),
+    ],
+)
+def test_spoken_and_cantonese_question_words(question, norm, asks):
+    q = analyse(question)
+    assert (q.norm, q.asks) == (norm, asks)
+    assert "咱们" not in q.terms and "咱们" not in q.entities
+
+
+def test_a_common_word_jieba_tags_as_a_place_is_no_name():
+    assert analyse("该国制造业的机器人普及密度在全世界排第几？").entities == ()
+
+
+def test_taiwan_characters_find_their_synonyms_and_spoken_names():
+    text = "光伏製造方面，2024年全省多晶矽、矽片、電池片和組件產量分別為20萬噸、75GW、65GW和58GW。"
+    assert span("2024年全省太陽能矽晶圓的產出量有多少GW？", text) == "75GW"
+    cars = "2024年，全省新能源汽車產量95.3萬輛，同比增長12.0%。"
+    assert span("该省24年造了多少辆电车", cars) == "95.3萬輛"
+    assert span("该省24年EV产量YoY多少", cars) == "12.0%"
+
+
+def test_a_clause_before_de_that_is_no_noun_is_no_subject():
+    q = analyse("到2024年底登记在册的无人机有几架")
+    assert q.subject == "" and q.metric == "无人机"
+    assert analyse("截至2024年底，该省商转的核电机组共有几部？").metric == "核电机组"  # 共有 is a link
+
+
+def test_a_cumulative_figure_over_the_asked_year_answers_it():
+    text = "2024年，全省動力電池累計裝車量54.8GWh，同比增長41.5%。"
+    assert span("24年全省动力电池装车量多少GWh", text) == "54.8GWh"
+    stock = "截至2024年底，全省碳市場配額累計成交量3.2億噸。"
+    assert ask("2024年全省碳市场配额成交量是多少？", stock)[0] is None
+
+
+def test_a_sub_category_named_in_full_is_no_sibling():
+    text = ("截至2024年底，全省新能源汽車保有量達314萬輛，占汽車總量的8.9%；"
+            "其中純電動汽車保有量221萬輛，占新能源汽車保有量的70.3%。")
+    assert span("截至2024年底，全省純電動車的保有量是多少？", text) == "221萬輛"
+
+
+def test_a_superlative_says_which_of_the_metric():
+    q = analyse("欧盟对进口电动车征收的反补贴税，税率最高到多少？")
+    assert q.metric == "税率"
+    assert analyse("女神响尾蛇有记录以来最长的约有多长？").metric == "最长"  # 最长的: the longest one
+
+
+def test_a_batch_the_passage_never_names_does_not_answer():
+    text = "2024年，該部公布首批國家級產業集群共66個。該市提出打造20個產業集群。"
+    assert ask("该部公布的第二批国家级产业集群共有多少个？", text)[0] is None
+    assert span("该部公布的第一批国家级产业集群共有多少个？", text) == "66個"  # 首批 is 第一批

@@ -210,6 +210,11 @@ def _abbreviates(term: str, text: str) -> bool:
     return len(term) <= 4 and frequency(term) < MIN_FREQ and _full_form_in(term, text)
 
 
+def _said(term: str, text: str) -> bool:
+    """The term is in the text, as a synonym, or as the full form it abbreviates (纯电动车 -> 纯电动汽车)."""
+    return _in(term, text) or _abbreviates(term, text)
+
+
 def _names(name: str, text: str) -> bool:
     """The name is in the text, whole, by a word of it (舟山群岛 -> 群岛, as a text
     calls a place it is about), or as the full form it abbreviates: Chinese
@@ -242,7 +247,26 @@ def _another_ordinal(question: str, sentence: str) -> bool:
     return any(word in found and not asked & found[word] for word, asked in _ordinals(question).items())
 
 
+_BATCHES = frozenset("批届期轮")  # a series of named batches (第二批), not of times (第一次)
+
+
+def _ordinal_missing(question: str, context: str) -> bool:
+    """The question names one batch of a series (第二批) that the figure's passage never
+    names (首批 is 第一批)."""
+    found = _ordinals(re.sub("首(?=[批届期轮])", "第一", context))
+    return any(word in _BATCHES and not asked & found.get(word, set()) for word, asked in _ordinals(question).items())
+
+
 _STOCK_ASKED = re.compile(r"截至|截止|累计|以来|至今|迄今|目前|[底末]|总计|共|合计|历年|保有|总数|总量|存量")
+
+
+_SINCE = re.compile(r"截至|截止|以来|至今|迄今|[底末]")
+
+
+def _year_total(q: Question, sentence: str) -> bool:
+    """The sentence's 累计 sums over the asked year (2024年，动力电池累计装车量…), not
+    since a start (截至2024年底…累计成交量)."""
+    return any(f"{y}年" in sentence for y in q.years) and not _SINCE.search(sentence)
 
 
 def contrast_fit(q: Question, clause: str, sentence: str) -> float:
@@ -252,7 +276,7 @@ def contrast_fit(q: Question, clause: str, sentence: str) -> float:
     question is exempt, 加工出口区 may be a name); also when the question asks a year's
     figure (2024年…成交额, no 截至, 累计, 底 …) and the clause gives a cumulative one
     (累计成交额); 0 else."""
-    if q.years and "累计" in clause and q.asks not in TIME_ASKS and not _STOCK_ASKED.search(q.norm):
+    if q.years and "累计" in clause and q.asks not in TIME_ASKS and not _STOCK_ASKED.search(q.norm) and not _year_total(q, sentence):
         return -1.0
     if q.asks not in TIME_ASKS and _another_ordinal(q.norm, sentence):
         return -1.0
@@ -360,7 +384,7 @@ def _metric_owner(metric: str, clause: str) -> str:
 def owner_fit(q: Question, clause: str) -> float:
     """-1 when the figure's clause gives the asked statistical measure of another noun
     (医疗器械市场规模… while 手术机器人 is named only as an example); 0 else."""
-    if len(q.subject) < 2 or len(q.metric) < 2 or not _MEASURE.search(q.metric) or q.metric not in clause or _in(q.subject, clause):
+    if len(q.subject) < 2 or len(q.metric) < 2 or not _MEASURE.search(q.metric) or q.metric not in clause or _said(q.subject, clause):
         return 0.0
     owner = _metric_owner(q.metric, clause)
     if owner and not _in(owner, q.norm) and not any(_in(w, owner) for w in words(q.subject) if len(w) >= 2):
@@ -383,7 +407,7 @@ def sibling_fit(q: Question, sentence: str) -> float:
     """-1 when the figure's sentence does not name the asked subject (q.subject) but a
     sibling of it, the same head with another modifier: 工业机器人's share does not
     answer for 服务机器人. 0 else."""
-    if len(q.subject) < 3 or _in(q.subject, sentence):
+    if len(q.subject) < 3 or _said(q.subject, sentence):
         return 0.0
     return -1.0 if _sibling_in(q.subject, sentence) else 0.0
 
@@ -970,7 +994,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "sibling": min(sibling, owner_fit(q, clause)),
                     "part": part_fit(q, norm[qn.end : e], norm[cs : qn.start]),
                     "topic": topic,
-                    "quoted": -1.0 if _quotes_another(q, sentence, norm[s : qn.start]) else quoted,
+                    "quoted": -1.0 if _quotes_another(q, sentence, norm[s : qn.start]) or _ordinal_missing(q.norm, context) else quoted,
                     "contrast": contrast_fit(q, clause_around, _without(sentence, qn, s)),
                     "event": event_fit(q, _wide_clause(norm, s, e, qn.start), sentence),
                     "month": month_fit(q, clause_around, sentence),

@@ -22,7 +22,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("growth", re.compile(r"(?:同比|环比|比上年|较上年|比去年|比前一年|较前一年|比上一年|较上一年|较去年|比前年|较前年|[比较]一年前).{0,12}?(?:多少|几|百分之几)|(?:多少|几)个百分点|(?:多|少|增长|增加|下降|减少|上升|提高|降低|下滑|回落|上涨|下跌|涨|跌|降|升)了?(?:百分之几|百分之多少)")),
     ("ratio", re.compile(r"是.{0,30}?的(?:几|多少)倍|(?:几|多少)倍于")),
     ("diff", re.compile(r"(?:比|较|相比|与).{1,30}?(?:多|少|高|低|大|小|增加|减少|增长|下降)了?(?:大约|约)?(?:多少|几)|比.{1,30}?[多少高低]出了?(?:大约|约)?(?:多少|几)")),
-    ("rank", re.compile(r"第几|第多少|排(?:名|在|行)?第?(?:几|多少)(?:名|位)|名列第?几|位(?:居|列)第?几|第几(?:名|位|大)|排名(?:是|为)?多少")),
+    ("rank", re.compile(r"第几|第多少|排老几|老几|排(?:名|在|行)?第?(?:几|多少)(?:名|位)|名列第?几|位(?:居|列)第?几|第几(?:名|位|大)|排名(?:是|为)?多少")),
     ("date", re.compile(r"哪一?年哪一?个?月|几年几月|哪一?天|几月几[日号]|几号(?=$|[?？的,，。])|什么日期|何日|哪个日期|具体日期")),
     ("year", re.compile(r"哪一?年(?!代)|何年|什么年份?|哪个年份|年份|几几年|哪一年度|(?:西元|公元|民国)(?:前)?几年")),
     ("when", re.compile(r"什么时候|何时|几时|哪个时候|什么时间|什么时后|(?:哪一?个?|什么|何|几)(?:时期|年代|世纪|朝代|年间)|哪些年|哪一?段(?:时间|时期|期间)?")),
@@ -68,6 +68,7 @@ def synonym_groups() -> dict[str, frozenset[str]]:
 _DIRECTIONAL = frozenset("来 去 起来 下来 上来 上去 进来 过来 出来 出去".split())  # complements: 造出来, 卖出去
 # Characters Taiwan writes for another mainland character that OpenCC's t2s keeps: 矽片 is 硅片.
 _TAIWAN_CHARS = str.maketrans({"硅": "矽"})
+_MAINLAND_CHARS = str.maketrans({"矽": "硅"})
 _NUMERAL_CLASS = re.compile(r"([一二三四五六七八九])(类|级|号|期|批|代|线|档|等|型|轮|届|类别)")
 
 
@@ -77,7 +78,8 @@ def variants(term: str) -> frozenset[str]:
     a verb with a directional complement as the verb (造出来 -> 造出, 卖出去 -> 卖出); each
     also in Taiwan's characters (硅片 -> 矽片)."""
     groups = synonym_groups()
-    found = groups.get(term, frozenset((term,)))
+    term_ = term.translate(_MAINLAND_CHARS)  # the list is in mainland characters: 矽晶圆 -> 硅晶圆
+    found = groups.get(term, groups.get(term_, frozenset((term,))))
     if term not in groups:  # the longest stem in the list: 买进来 -> 买进, 造出来 -> 造出
         stem = next((term[:-k] for k in (1, 2) if term[-k:] in _DIRECTIONAL and term[:-k] in groups), "")
         found = found | groups.get(stem, frozenset())
@@ -189,9 +191,10 @@ def content_terms(norm: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_LINK = frozenset("是 为 有 达 达到 突破 超过 逾 约 约为 大约 大概 大致 大体 差不多 一共 共 总共 实际 实际上 了 到 在 占 的 能 会 可 将 要 已 已经 还 又 都 各 分别".split())
+_LINK = frozenset("是 为 有 达 达到 突破 超过 逾 约 约为 大约 大概 大致 大体 差不多 一共 共 共有 总共 实际 实际上 了 到 在 占 的 能 会 可 将 要 已 已经 还 又 都 各 分别".split())
 
 
+_EXTREMES = frozenset("最高 最低 最多 最少 最大 最小 最快 最长".split())
 _APPROX_LINK = re.compile(r"约[为有达值计是]")  # 价值约值多少: 约值 is a link, not the metric
 _CHANGE = re.compile(
     r"同比|环比|同比增长|增长|增加|增幅|增速|下降|降低|减少|提高|提升|上升|占比|比重|比例|份额|占|百分比|百分之|多|少|了"
@@ -236,16 +239,18 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
     for w in words(after)[:1]:
         if w in content and not _is_unit(w):  # 多少千瓦时 names a unit, not what is measured
             return w
-    for w in reversed(words(norm[:before_end])):
-        if w in _LINK or _CHANGE.fullmatch(w) or _APPROX_LINK.fullmatch(w):
-            continue  # 销量同比增长多少: the metric is 销量, 同比增长 says what of it is asked
+    ws = words(norm[:before_end])
+    for k in range(len(ws) - 1, -1, -1):
+        w = ws[k]
+        if w in _LINK or _CHANGE.fullmatch(w) or _APPROX_LINK.fullmatch(w) or (w in _EXTREMES and k + 1 < len(ws) and ws[k + 1] != "的"):
+            continue  # 销量同比增长多少: the metric is 销量, 同比增长 says what of it is asked; 税率最高到多少 (最长的有多长 asks 最长)
         return w if w in content else ""
     return ""
 
 
 # The default scope of a Chinese policy or statistical text: a question naming it names
 # no particular place (2024年全国…, 我国…).
-NATIONAL = frozenset("中国 全国 我国 国内 中华人民共和国 中国大陆 大陆 本国 全国各地 国家".split())
+NATIONAL = frozenset("中国 全国 我国 咱国 国内 中华人民共和国 中国大陆 大陆 内地 本国 全国各地 国家 咱们 我们".split())
 _NAME_TAGS = frozenset("ns nr nt nrt nrfg".split())
 _MODEL_NAME = re.compile(r"[a-z]+[0-9][a-z0-9]*|[0-9]+[a-z]+[a-z0-9]*")  # 5g, c919, h7n9, 3d (not 2024年)
 _PLACE_SUFFIX = frozenset("省市县州")
@@ -284,6 +289,7 @@ def contrasts() -> tuple[tuple[bool, tuple[frozenset[str], ...]], ...]:
 
 
 _SUBJECT_TAGS = ("n", "nz", "l", "j", "eng", "nrt")  # nouns, set phrases (切割机), abbreviations
+_NOUN_TAGS = ("n", "nz", "j", "eng", "nrt")
 _GENERIC_NOUNS = frozenset("区域 地区 范围 方面 领域 部分 情况 方向 阶段 期间 整体 总体 一带 附近 境内 当地".split())
 _SCOPES = frozenset("全省 全市 全县 全区 全球 世界 全世界 各地".split())
 
@@ -308,6 +314,8 @@ def subject_of(norm: str, metric: str) -> str:
     before = list(tagged(norm[:at]))  # the words before it, segmented alone (产量比上年 is no 产量比)
     if before and before[-1][0] == "的":
         before.pop()
+        if before and before[-1][1] not in _NOUN_TAGS:
+            return ""  # 登记在册的无人机: a clause that says which, not what of
     modifiers = {w for _, sides in contrasts() for side in sides for w in side}
     parts: list[str] = []
     for k in range(len(before) - 1, -1, -1):
@@ -402,6 +410,9 @@ _SHORT_YEAR = re.compile(r"(?<![0-9a-z.])(?<![了过近约达满共历用长经�
 _HALF = re.compile(r"(?<![0-9a-z])(?:((?:20)?[0-9]{2})年?)?h([12])(?![0-9a-z])")
 _QUARTER = re.compile(r"(?<![0-9a-z])(?:((?:20)?[0-9]{2})年?)?q([1-4])(?![0-9a-z])")
 _ABBREVIATED = ((re.compile(r"(?<![a-z])yoy(?![a-z])"), "同比"), (re.compile(r"(?<![a-z])mom(?![a-z])"), "环比"))
+# Spoken and Cantonese question words, in standard written Chinese (normalised forms).
+_COLLOQUIAL = (("乜嘢", "什么"), ("啥", "什么"), ("咋", "怎么"), ("几多", "多少"), ("边个", "哪个"), ("边度", "哪里"),
+               ("有冇", "有没有"), ("嘅", "的"), ("喺", "在"), ("咗", "了"))
 # A question with no question word that ends in what it measures (比亚迪24年海外销量？) asks its figure.
 _TERSE_TAIL = re.compile(_MEASURE_WORD + r"[?？!！。 ]*$")
 
@@ -415,7 +426,8 @@ def _full_year(yy: str) -> str:
 
 def expand_shorthand(norm: str) -> str:
     """24年 -> 2024年 (a two-digit year, not a span of 24 years), 25h1 -> 2025年上半年,
-    q3 -> 第三季度, yoy -> 同比, mom -> 环比 (on a normalised question)."""
+    q3 -> 第三季度, yoy -> 同比, mom -> 环比; spoken words written out (啥 -> 什么, 几多 ->
+    多少) (on a normalised question)."""
     def year(m: re.Match[str]) -> str:
         before = tagged(norm[: m.start()])
         if before and before[-1][1].startswith("v") and before[-1][0] not in _TIME_VERBS:
@@ -429,6 +441,8 @@ def expand_shorthand(norm: str) -> str:
     norm = _QUARTER.sub(lambda m: (_full_year(m.group(1)) + "年" if m.group(1) else "") + "第" + "一二三四"[int(m.group(2)) - 1] + "季度", norm)
     for pattern, word in _ABBREVIATED:
         norm = pattern.sub(word, norm)
+    for spoken, written in _COLLOQUIAL:
+        norm = norm.replace(spoken, written)
     return norm
 
 
