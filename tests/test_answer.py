@@ -1067,3 +1067,24 @@ def test_a_batch_the_passage_never_names_does_not_answer():
     text = "2024年，該部公布首批國家級產業集群共66個。該市提出打造20個產業集群。"
     assert ask("该部公布的第二批国家级产业集群共有多少个？", text)[0] is None
     assert span("该部公布的第一批国家级产业集群共有多少个？", text) == "66個"  # 首批 is 第一批
+
+
+def test_the_subject_stands_before_the_time():
+    q = analyse("低空经济24年规模多少亿元")
+    assert q.subject == "低空经济"
+    text = "2024年，該市微短劇市場規模達到50.4億元。"
+    assert ask("低空经济24年规模多少亿元", text)[0] is None
+    assert analyse("软件行业2024年净赚了多少？").subject == "软件"  # 行业 is generic
+
+
+def test_the_subject_reaches_past_a_modifier_and_de():
+    q = analyse("截至2024年底，该省离岸风电的累计装机容量是多少？")
+    assert q.subject == "离岸风电"
+    text = "截至2024年底，全省累計發電裝機容量約3.3億千瓦，其中海上風電裝機容量410萬千瓦。"
+    assert span("截至2024年底，该省离岸风电的累计装机容量是多少？", text) == "410萬千瓦"  # 离岸 = 海上
+
+
+def test_under_construction_is_not_in_operation():
+    text = "截至2024年底，該國在運核電機組57臺，裝機容量約5976萬千瓦。"
+    assert ask("该国目前兴建中的核电机组有几台？", text)[0] is None
+    assert span("该国在运的核电机组有几台？", text) == "57臺"
