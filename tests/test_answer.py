@@ -1088,3 +1088,8 @@ def test_under_construction_is_not_in_operation():
     text = "截至2024年底，該國在運核電機組57臺，裝機容量約5976萬千瓦。"
     assert ask("该国目前兴建中的核电机组有几台？", text)[0] is None
     assert span("该国在运的核电机组有几台？", text) == "57臺"
+
+
+def test_the_owner_of_a_metric_said_in_other_words():
+    text = "2024年，全省可再生能源新增裝機3.7億千瓦，約占電力新增裝機的86%，其中光伏新增277.6GW、風電新增79.8GW。"
+    assert span("根据省能源局的数据，2024年光伏新增装机容量是多少？", text) == "277.6GW"

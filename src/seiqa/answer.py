@@ -384,9 +384,12 @@ def _metric_owner(metric: str, clause: str) -> str:
 def owner_fit(q: Question, clause: str) -> float:
     """-1 when the figure's clause gives the asked statistical measure of another noun
     (医疗器械市场规模… while 手术机器人 is named only as an example); 0 else."""
-    if len(q.subject) < 2 or len(q.metric) < 2 or not _MEASURE.search(q.metric) or q.metric not in clause or _said(q.subject, clause):
+    if len(q.subject) < 2 or len(q.metric) < 2 or not _MEASURE.search(q.metric) or _said(q.subject, clause):
         return 0.0
-    owner = _metric_owner(q.metric, clause)
+    said = next((v for v in sorted(variants(q.metric), key=len, reverse=True) if len(v) >= 2 and v in clause), "")
+    if not said:  # the metric in the clause's own words: 新增装机 for 装机容量
+        return 0.0
+    owner = _metric_owner(said, clause)
     if owner and not _in(owner, q.norm) and not any(_in(w, owner) for w in words(q.subject) if len(w) >= 2):
         return -1.0
     return 0.0
