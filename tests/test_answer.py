@@ -1093,3 +1093,11 @@ def test_under_construction_is_not_in_operation():
 def test_the_owner_of_a_metric_said_in_other_words():
     text = "2024年，全省可再生能源新增裝機3.7億千瓦，約占電力新增裝機的86%，其中光伏新增277.6GW、風電新增79.8GW。"
     assert span("根据省能源局的数据，2024年光伏新增装机容量是多少？", text) == "277.6GW"
+
+
+def test_a_distinguishing_word_is_part_of_the_subject():
+    assert "公共" in analyse("截至2024年底公共充电桩有多少台？").subject
+    assert analyse("2024年该行业增加值增速比同期高技术制造业高出几个百分点？").subject == "高技术制造业"  # 同期 says when
+    text = "配套設施方面，截至2024年底，全省充電基礎設施（槍）總數達到128.2萬臺，同比增長49.1%。"
+    assert ask("截至2024年底公共充电桩有多少台？", text)[0] is None
+    assert span("截至2024年底充电桩有多少台？", text) == "128.2萬臺"

@@ -288,7 +288,7 @@ def contrasts() -> tuple[tuple[bool, tuple[frozenset[str], ...]], ...]:
     return tuple(out)
 
 
-_SUBJECT_TAGS = ("n", "nz", "l", "j", "eng", "nrt")  # nouns, set phrases (切割机), abbreviations
+_SUBJECT_TAGS = ("n", "nz", "b", "l", "j", "eng", "nrt")  # nouns, distinguishing words (公共, 大型), set phrases (切割机), abbreviations
 _TIME_WORD = re.compile(r"年|月|日|年底|年末|年初|上半年|下半年|全年|季度")  # 低空经济2024年规模: the subject is before the time
 _NOUN_TAGS = ("n", "nz", "j", "eng", "nrt")
 _GENERIC_NOUNS = frozenset("区域 地区 范围 方面 领域 部分 情况 方向 阶段 期间 整体 总体 一带 附近 境内 当地 行业".split())
@@ -325,7 +325,7 @@ def subject_of(norm: str, metric: str) -> str:
             continue  # 海上风电新增装机容量: 新增 says which of the metric (contrast_fit), not of what; 新订单在全球占; 总票房; 每吨价格
         if w == "的" and k > 0 and before[k - 1][1] in _SUBJECT_TAGS and len(before[k - 1][0]) >= 2:
             continue  # 微短剧的用户规模: the subject is 微短剧用户; 离岸风电的累计装机容量: 离岸风电
-        if tag not in _SUBJECT_TAGS or w in NATIONAL or w in _SCOPES or w in _QUESTION_WORDS:
+        if tag not in _SUBJECT_TAGS or (tag == "b" and (w.endswith("期") or w == "主要")) or w in NATIONAL or w in _SCOPES or w in _QUESTION_WORDS:
             break
         parts.insert(0, w)
     while parts and parts[-1] in _GENERIC_NOUNS:
