@@ -1101,3 +1101,25 @@ def test_a_distinguishing_word_is_part_of_the_subject():
     text = "配套設施方面，截至2024年底，全省充電基礎設施（槍）總數達到128.2萬臺，同比增長49.1%。"
     assert ask("截至2024年底公共充电桩有多少台？", text)[0] is None
     assert span("截至2024年底充电桩有多少台？", text) == "128.2萬臺"
+
+
+def test_a_whole_named_after_a_lead_clause_and_shipbuilding_measures():
+    text = "2024年，全省造船完工量481萬載重噸，同比增長13.8%；新接訂單量1130萬載重噸，同比增長58.8%。"
+    q = analyse("据统计，2024年全省造船完工量中，集装箱船完工量是多少？")
+    assert "集装箱船" in q.part
+    assert ask("据统计，2024年全省造船完工量中，集装箱船完工量是多少？", text)[0] is None
+    assert span("2024年全省造船完工量是多少？", text) == "481萬載重噸"
+    assert span("2024年全省造船新接订单量是多少？", text) == "1130萬載重噸"  # 完工 | 新接订单
+
+
+def test_a_car_type_ending_in_che_is_the_subject():
+    q = analyse("截至2024年底，全国插电式混合动力车保有量有多少？")
+    assert q.subject == "插电式混合动力车"
+    text = "截至2024年底，全省新能源汽車保有量達314萬輛，占汽車總量的8.9%。"
+    assert ask("截至2024年底，全省插電式混合動力車保有量有幾多？", text)[0] is None
+
+
+def test_another_name_in_other_quote_marks_does_not_answer():
+    text = ("2012年7月，該部印發《「甲」產業規劃》，共列出20項重大工程。"
+            "2016年11月，該部又印發《「乙」產業規劃》，提出形成5個產值規模10萬億元級的新支柱產業。")
+    assert ask("“甲”那份规划里头的重大工程，一共投了多少钱？", text)[0] is None

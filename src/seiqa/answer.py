@@ -313,12 +313,12 @@ def quoted_fit(q: Question, near: str) -> float:
 
 def _quotes_another(q: Question, sentence: str, lead: str) -> bool:
     """A figure question quoting a name (「十三五」) whose figure's sentence does not quote
-    it but quotes another, in the same marks, before the figure (《「十二五」…规划》，共列出20项):
+    it but quotes another, in the same kind of marks, before the figure (《「十二五」…规划》，共列出20项):
     the figure is the other's. A name quoted after the figure is only mentioned."""
     if not q.quoted or q.asks in TIME_ASKS or quoted_fit(q, sentence) == 0:
         return False
-    marks = {m.group()[0] for m in QUOTED.finditer(q.norm)}
-    return any(m.group()[0] in marks for m in QUOTED.finditer(lead))
+    marks = {m.group()[0] == "《" for m in QUOTED.finditer(q.norm)}  # a title, or a name in quotes of any kind (“ 「 『 ")
+    return any((m.group()[0] == "《") in marks for m in QUOTED.finditer(lead))
 
 
 def subject_fit(q: Question, context: str) -> float:

@@ -288,7 +288,7 @@ def contrasts() -> tuple[tuple[bool, tuple[frozenset[str], ...]], ...]:
     return tuple(out)
 
 
-_SUBJECT_TAGS = ("n", "nz", "b", "l", "j", "eng", "nrt")  # nouns, distinguishing words (公共, 大型), set phrases (切割机), abbreviations
+_SUBJECT_TAGS = ("n", "nz", "b", "l", "j", "eng", "nrt", "zg")  # nouns, distinguishing words (公共, 大型), set phrases (切割机), abbreviations, 车 (zg)
 _TIME_WORD = re.compile(r"年|月|日|年底|年末|年初|上半年|下半年|全年|季度")  # 低空经济2024年规模: the subject is before the time
 _NOUN_TAGS = ("n", "nz", "j", "eng", "nrt")
 _GENERIC_NOUNS = frozenset("区域 地区 范围 方面 领域 部分 情况 方向 阶段 期间 整体 总体 一带 附近 境内 当地 行业".split())
@@ -369,7 +369,7 @@ _MEASURE_WORD = (
     r"(?:量|额|值|规模|收入|营收|利润|产值|票房|价格|价|率|比例|比重|占比|份额|增速|增幅|涨幅|同比|环比|人数|数量|总数|产能|"
     r"装机|容量|里程|投资|金额|市值|成本|排名|排行)"
 )
-_WHOLE_CLAUSE = re.compile(r"^([^,，。;；]{2,24}?)(?:当中|之中|中|里面|里)[,，]")  # see whole_of
+_WHOLE_CLAUSE = re.compile(r"(?:^|[,，])([^,，。;；]{2,24}?)(?:当中|之中|中|里面|里)[,，]")  # see whole_of
 
 
 def whole_of(norm: str, asks: str, metric: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -377,7 +377,7 @@ def whole_of(norm: str, asks: str, metric: str) -> tuple[tuple[str, ...], tuple[
     业务收入当中，云服务的营收是多少) and those after it but the metric (云服务): it asks for a
     figure of a part, so a figure of the whole does not answer. ((), ()) for shares, whose
     whole is their base (share_base), and questions with no such clause."""
-    m = _WHOLE_CLAUSE.match(norm)
+    m = _WHOLE_CLAUSE.search(norm)
     if not m or asks == "share" or not re.search(_MEASURE_WORD + "$", m.group(1)):
         return (), ()  # a whole is a measure (…业务收入当中), not a scope (足协杯赛中，他攻入了几球)
     return content_terms(m.group(1)), tuple(t for t in content_terms(norm[m.end() :]) if t != metric)
