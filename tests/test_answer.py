@@ -1123,3 +1123,17 @@ def test_another_name_in_other_quote_marks_does_not_answer():
     text = ("2012年7月，該部印發《「甲」產業規劃》，共列出20項重大工程。"
             "2016年11月，該部又印發《「乙」產業規劃》，提出形成5個產值規模10萬億元級的新支柱產業。")
     assert ask("“甲”那份规划里头的重大工程，一共投了多少钱？", text)[0] is None
+
+
+def test_cantonese_copula_year_on_year_and_first_batch():
+    q = analyse("2024年內地智能手機產量係幾多？")
+    assert q.norm == "2024年内地智能手机产量是多少?" and q.metric == "产量"
+    assert analyse("该厂产量按年增长几多？").metric == "产量"  # 按年 is 同比
+    assert analyse("碳市场头一批纳入了多少家？").norm.startswith("碳市场第一批")
+    text = "2021年7月，全省碳市場啟動，首批納入發電行業重點排放單位216家。"
+    assert span("碳市场头一批纳进来的电厂差不多有多少家？", text) == "216家"
+
+
+def test_a_share_in_a_whole_before_zhanbi():
+    q = analyse("2024年新能源车在全部新车销量中的占比达到多少？")
+    assert q.share_base == ("全部", "新车", "销量")  # not the 比 of 占比

@@ -197,7 +197,7 @@ _LINK = frozenset("是 为 有 达 达到 突破 超过 逾 约 约为 大约 �
 _EXTREMES = frozenset("最高 最低 最多 最少 最大 最小 最快 最长".split())
 _APPROX_LINK = re.compile(r"约[为有达值计是]")  # 价值约值多少: 约值 is a link, not the metric
 _CHANGE = re.compile(
-    r"同比|环比|同比增长|增长|增加|增幅|增速|下降|降低|减少|提高|提升|上升|占比|比重|比例|份额|占|百分比|百分之|多|少|了"
+    r"同比|环比|按年|按月|同比增长|增长|增加|增幅|增速|下降|降低|减少|提高|提升|上升|占比|比重|比例|份额|占|百分比|百分之|多|少|了"
     r"|[比较]?(?:上一?年|去年|前一年|上年同期|同期)|比|较|下跌|上涨|跌|涨|降|升"  # the period compared with: 比上一年多了百分之几
 )
 _CLASSIFIER = re.compile(r"^(?:十|百|千|万|亿)?(?:" + _CLASSIFIERS + ")")
@@ -444,7 +444,8 @@ def expand_shorthand(norm: str) -> str:
         norm = pattern.sub(word, norm)
     for spoken, written in _COLLOQUIAL:
         norm = norm.replace(spoken, written)
-    return norm
+    norm = re.sub(r"系(?=多少|几|什么|哪)", "是", norm)  # Cantonese 係 (normalised to 系) is 是: 产量係幾多
+    return re.sub(r"(?:头一|首)(?=[批届期轮])", "第一", norm)  # 头一批, 首批: 第一批
 
 
 def analyse(text: str) -> Question:
@@ -460,7 +461,7 @@ def analyse(text: str) -> Question:
     found = content_terms(norm)
     metric = metric_of(norm, found)
     money = bool(_MONEY.search(norm)) and "百分" not in norm and "%" not in norm and not metric.endswith("率")
-    base = re.search(r"(?:占(?!率)|相当于)(.+?)(?:的)?(?:比重|比例|份额|百分之几|百分之多少|多少|几成)", norm)
+    base = re.search(r"(?:占(?!率|比)|相当于)(.+?)(?:的)?(?:比重|比例|份额|百分之几|百分之多少|多少|几成)", norm)
     share_base = content_terms(base.group(1)) if base else ()
     if not share_base and asks == "share":  # 卖出去的新车里，电动车占了百分之多少: the whole is named before 里/中
         whole = _WHOLE_BEFORE.search(norm) or _CONTRIBUTION.search(norm)
