@@ -1137,3 +1137,8 @@ def test_cantonese_copula_year_on_year_and_first_batch():
 def test_a_share_in_a_whole_before_zhanbi():
     q = analyse("2024年新能源车在全部新车销量中的占比达到多少？")
     assert q.share_base == ("全部", "新车", "销量")  # not the 比 of 占比
+
+
+def test_cantonese_copula_is_only_the_word_xi():
+    assert analyse("中国与哪国建立外交关系是哪年？").norm == "中国与哪国建立外交关系是哪年?"
+    assert analyse("该国外交关系哪年建立？").norm == "该国外交关系哪年建立?"  # 关系, not 关是

@@ -25,7 +25,10 @@ from typing import Any
 from .chunk import sentences
 from .normalise import normalise, to_script
 from .numbers import YEAR, Quantity, find_quantities, format_value, parse_number
-from .question import AGAINST, NATIONAL, QUOTED, TIME_ASKS, Question, analyse, contrasts, months_of, sub_terms, term_weight, variants
+from .question import (
+    AGAINST, FIRST_OF_SERIES, NATIONAL, QUOTED, TIME_ASKS, Question, analyse, contrast_words, contrasts, months_of, sub_terms,
+    term_weight, variants,
+)
 from .records import Citation
 from .segment import MIN_FREQ, frequency, tagged, words
 
@@ -253,7 +256,7 @@ _BATCHES = frozenset("批届期轮")  # a series of named batches (第二批), n
 def _ordinal_missing(question: str, context: str) -> bool:
     """The question names one batch of a series (第二批) that the figure's passage never
     names (首批 is 第一批)."""
-    found = _ordinals(re.sub("首(?=[批届期轮])", "第一", context))
+    found = _ordinals(FIRST_OF_SERIES.sub("第一", context))
     return any(word in _BATCHES and not asked & found.get(word, set()) for word, asked in _ordinals(question).items())
 
 
@@ -375,8 +378,7 @@ def _metric_owner(metric: str, clause: str) -> str:
     past words that say which of the metric (实际, 海外, 市场), or ""."""
     at = clause.find(metric)
     before = [(w, tag) for _, b, w, tag in _spans(clause) if b <= at]
-    modifiers = {w for _, sides in contrasts() for side in sides for w in side}
-    while before and (before[-1][0] in _NOT_OWNERS or before[-1][0] in modifiers):
+    while before and (before[-1][0] in _NOT_OWNERS or before[-1][0] in contrast_words()):
         before.pop()
     return before[-1][0] if before and before[-1][1] in _MODIFIER_TAGS and len(before[-1][0]) >= 2 else ""
 

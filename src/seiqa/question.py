@@ -279,6 +279,12 @@ def entities_of(norm: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def contrast_words() -> frozenset[str]:
+    """Every word of data/contrasts.txt: words that say which of a measure (新增, 出口, 海外)."""
+    return frozenset(w for _, sides in contrasts() for side in sides for w in side)
+
+
+@functools.lru_cache(maxsize=1)
 def contrasts() -> tuple[tuple[bool, tuple[frozenset[str], ...]], ...]:
     """(required, sides) per line of data/contrasts.txt; a line ending in "!" is required."""
     out = []
@@ -317,7 +323,7 @@ def subject_of(norm: str, metric: str) -> str:
         before.pop()
         if before and before[-1][1] not in _NOUN_TAGS:
             return ""  # 登记在册的无人机: a clause that says which, not what of
-    modifiers = {w for _, sides in contrasts() for side in sides for w in side}
+    modifiers = contrast_words()
     parts: list[str] = []
     for k in range(len(before) - 1, -1, -1):
         w, tag = before[k]
@@ -411,6 +417,7 @@ _SHORT_YEAR = re.compile(r"(?<![0-9a-z.])(?<![了过近约达满共历用长经�
 _HALF = re.compile(r"(?<![0-9a-z])(?:((?:20)?[0-9]{2})年?)?h([12])(?![0-9a-z])")
 _QUARTER = re.compile(r"(?<![0-9a-z])(?:((?:20)?[0-9]{2})年?)?q([1-4])(?![0-9a-z])")
 _ABBREVIATED = ((re.compile(r"(?<![a-z])yoy(?![a-z])"), "同比"), (re.compile(r"(?<![a-z])mom(?![a-z])"), "环比"))
+FIRST_OF_SERIES = re.compile(r"(?:头一|首)(?=[批届期轮])")  # 首批, 头一批 are 第一批
 # Spoken and Cantonese question words, in standard written Chinese (normalised forms).
 _COLLOQUIAL = (("乜嘢", "什么"), ("啥", "什么"), ("咋", "怎么"), ("几多", "多少"), ("边个", "哪个"), ("边度", "哪里"),
                ("有冇", "有没有"), ("嘅", "的"), ("喺", "在"), ("咗", "了"))
@@ -444,8 +451,10 @@ def expand_shorthand(norm: str) -> str:
         norm = pattern.sub(word, norm)
     for spoken, written in _COLLOQUIAL:
         norm = norm.replace(spoken, written)
-    norm = re.sub(r"系(?=多少|几|什么|哪)", "是", norm)  # Cantonese 係 (normalised to 系) is 是: 产量係幾多
-    return re.sub(r"(?:头一|首)(?=[批届期轮])", "第一", norm)  # 头一批, 首批: 第一批
+    if "系" in norm:  # Cantonese 係 (normalised to 系) as a word of its own is 是: 产量係幾多 (not 关系, 体系)
+        ws = [w for w, _ in tagged(norm)]  # every token, punctuation too
+        norm = "".join("是" if w == "系" and k + 1 < len(ws) and re.match(r"多少|几|什么|哪", ws[k + 1]) else w for k, w in enumerate(ws))
+    return FIRST_OF_SERIES.sub("第一", norm)  # 头一批, 首批: 第一批
 
 
 def analyse(text: str) -> Question:
