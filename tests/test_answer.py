@@ -1142,3 +1142,10 @@ def test_a_share_in_a_whole_before_zhanbi():
 def test_cantonese_copula_is_only_the_word_xi():
     assert analyse("中国与哪国建立外交关系是哪年？").norm == "中国与哪国建立外交关系是哪年?"
     assert analyse("该国外交关系哪年建立？").norm == "该国外交关系哪年建立?"  # 关系, not 关是
+
+
+def test_a_year_glued_to_the_metric_is_split():
+    q = analyse("手游24年收入多少钱")
+    assert (q.metric, q.subject) == ("收入", "手游")
+    text = "2024年，國內遊戲市場實際銷售收入3257.83億元，同比增長7.53%。"
+    assert ask("手游24年收入多少钱", text)[0] is None  # the whole game market is no answer for mobile games

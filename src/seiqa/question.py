@@ -230,7 +230,10 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
     after = norm[m.end() :]
     if after.startswith("钱"):  # 花了多少钱 asks an amount of money (q.money), not a figure of 钱
         before = [w for w in words(norm[:before_end]) if w not in _LINK]
-        return before[-1] if before and before[-1] in content and _MONEY.fullmatch(before[-1]) else ""  # 价格多少钱
+        last = before[-1] if before and before[-1] in content else ""
+        if len(before) >= 2 and last.startswith("年") and before[-2].isdigit():
+            last = last[1:]  # 2024年收入多少钱: jieba reads 2024 + 年收入
+        return last if _MONEY.fullmatch(last) else ""  # 价格多少钱
     for w in words(after)[:1]:
         if len(w) >= 2 and w in content and not _is_unit(w):
             return w  # 多少人口: a noun that starts with a classifier (人) is the metric
