@@ -963,6 +963,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
         where = " ".join((normalise(cit.section), normalise(cit.title)))
         context = " ".join((norm, where))  # the passage and where it stands
         entity, subject = entity_fit(q, context), subject_fit(q, context)
+        batch_missing = _ordinal_missing(q.norm, context)  # a passage-level fact: once per passage, not per figure
         quantities = distribute_units(text, find_quantities(text))
         sents = sentences(text, 0, len(text))
         for si, (s, e) in enumerate(sents):
@@ -999,7 +1000,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "sibling": min(sibling, owner_fit(q, clause)),
                     "part": part_fit(q, norm[qn.end : e], norm[cs : qn.start]),
                     "topic": topic,
-                    "quoted": -1.0 if _quotes_another(q, sentence, norm[s : qn.start]) or _ordinal_missing(q.norm, context) else quoted,
+                    "quoted": -1.0 if _quotes_another(q, sentence, norm[s : qn.start]) or batch_missing else quoted,
                     "contrast": contrast_fit(q, clause_around, _without(sentence, qn, s)),
                     "event": event_fit(q, _wide_clause(norm, s, e, qn.start), sentence),
                     "month": month_fit(q, clause_around, sentence),
