@@ -36,9 +36,12 @@ def stopwords() -> frozenset[str]:
     return frozenset(data_lines("stopwords.txt"))
 
 
+_RULES = "date-unit split 1"  # bump when the code below changes how text is cut
+
+
 def settings_hash() -> str:
-    """Identifies the segmentation (jieba version, dictionaries) for index manifests."""
-    h = hashlib.sha256(jieba.__version__.encode())
+    """Identifies the segmentation (jieba version, dictionaries, rules) for index manifests."""
+    h = hashlib.sha256((jieba.__version__ + _RULES).encode())
     for name in ("userdict.txt", "stopwords.txt"):
         h.update((_DATA / name).read_bytes())
     return h.hexdigest()[:16]
@@ -48,9 +51,33 @@ def _is_content(token: str) -> bool:
     return any(c.isalnum() for c in token)
 
 
+_DATE_UNITS = "年月日"
+_DATE_WORDS = frozenset({"年度", "月份"})  # time nouns jieba tags n, not t
+
+
+def _is_time_word(w: str) -> bool:
+    return w in _DATE_WORDS or _pos_tokenizer().word_tag_tab.get(w) == "t"
+
+
+def _split_date_unit(tokens: list[str]) -> list[str]:
+    """After a number, 年/月/日 ends the date: jieba glues it to what follows
+    (2024年纯电车 -> 2024 年纯 电车, 24年车企 -> 24 年车 企, 2024年产量 -> 2024 年产量).
+    Such a token is cut into the unit and the rest, which is segmented again; a token that
+    begins with a time word (年底, 年初, 月底, 年度报告) stays whole."""
+    out: list[str] = []
+    for w in tokens:
+        if (len(w) > 1 and w[0] in _DATE_UNITS and out and out[-1][-1:].isdigit()
+                and not any(_is_time_word(w[:k]) for k in range(2, len(w) + 1))):
+            out.append(w[0])
+            out.extend(_tokenizer().lcut(w[1:]))
+        else:
+            out.append(w)
+    return out
+
+
 def words(text: str) -> list[str]:
     """Words of a normalised text in order (punctuation and spaces dropped)."""
-    return [w for w in _tokenizer().lcut(text) if _is_content(w)]
+    return [w for w in _split_date_unit(_tokenizer().lcut(text)) if _is_content(w)]
 
 
 @functools.lru_cache(maxsize=1)
@@ -79,4 +106,5 @@ def terms(text: str) -> list[str]:
     """Index terms for BM25: jieba's search-mode words (long words and their parts),
     without stop words and punctuation."""
     stop = stopwords()
-    return [w for w in _tokenizer().lcut_for_search(text) if _is_content(w) and w not in stop]
+    return [w for w in _split_date_unit(_tokenizer().lcut_for_search(text))
+            if _is_content(w) and w not in stop]
