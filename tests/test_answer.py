@@ -1149,3 +1149,49 @@ def test_a_year_glued_to_the_metric_is_split():
     assert (q.metric, q.subject) == ("收入", "手游")
     text = "2024年，國內遊戲市場實際銷售收入3257.83億元，同比增長7.53%。"
     assert ask("手游24年收入多少钱", text)[0] is None  # the whole game market is no answer for mobile games
+
+
+def test_a_subject_written_with_a_character_left_out_is_the_same_subject():
+    text = "2023年，杭州戰略性新興產業增加值約4000億元，占全市GDP的比重約為20%。"
+    assert span("杭州2023年戰略新興產業的增加值是多少？", text) == "4000億元"
+
+
+def test_a_national_figure_does_not_answer_for_a_city():
+    text = "成都是西部的汽車產業重鎮。截至2024年底，全國新能源汽車保有量達3140萬輛。"
+    assert ask("成都截至2024年底新能源汽车保有量是多少？", text)[0] is None
+
+
+def test_a_value_is_money_and_a_volume_is_not():
+    assert ask("2024年无人机的增加值是多少？", "截至2024年底，全國無人機數量比上年底增加約91萬架。")[0] is None
+    assert ask("2024年稀土出口量是多少？", "2024年，稀土出口52億元，同比增長3%。")[0] is None
+    assert span("2024年稀土出口额是多少？", "2024年，稀土出口52億元，同比增長3%。") == "52億元"
+
+
+def test_a_place_before_the_subject_makes_it_that_place_s_figure():
+    text = "2023年，杭州戰略性新興產業增加值約4000億元。"
+    assert ask("2023年战略性新兴产业增加值是多少？", text)[0] is None
+
+
+def test_a_share_within_the_subject_is_not_the_subject_s_share():
+    assert span("到2024年底，路上的新能源车占全部汽车的百分之几？", FLEET) == "8.90%"
+
+
+def test_the_metric_is_no_time_word_and_keeps_its_measure_suffix():
+    q = analyse("中國大陸的5G手機門號到2024年底有多少戶？")
+    assert (q.metric, q.subject) == ("门号", "5g手机")
+    assert analyse("造船订单量较上年增长了多少？").metric == "订单量"
+    assert span("2024年船企新承接的订单量较上年增长了多少？",
+                "2024年，全國造船完工量4818萬載重噸，同比增長13.8%；新接訂單量11305萬載重噸，同比增長58.8%。") == "58.8%"
+
+
+def test_a_latin_abbreviation_is_searched_with_its_chinese_name():
+    assert "新能源汽车" in analyse("NEV渗透率 2024全年?").query
+    assert "人工智能" in analyse("AI核心产业规模多大").query
+    assert analyse("5G基站多少").query == "5G基站多少"  # no Chinese name listed: as asked
+
+
+def test_common_names_for_revenue_high_speed_rail_and_subscribers():
+    assert span("2024年软件产业的营业额有多少？", "2024年，軟體業完成業務收入137276億元，同比增長10.0%。") == "137276億元"
+    rail = "截至2024年底，全國鐵路營業里程達到16.2萬公里，其中高鐵營業里程4.8萬公里。"
+    assert span("截至2024年底，高速铁路的运营里程达到多少？", rail) == "4.8萬公里"
+    assert span("5G手機門號到2024年底有多少戶？", "截至2024年底，全國5G基地台總數達425.1萬個，比上年末淨增87.4萬個；5G行動電話用戶達10.14億戶。") == "10.14億戶"

@@ -185,11 +185,19 @@ _MEASURE = re.compile(r"(?:量|额|值|收入|利润|容量|规模|票房|指标
 _MONEY_WORDS = frozenset("金额 价值 总额 数额 价格 总值 价钱 规模 总量".split())  # said by a money unit itself (约4万亿元的计划)
 
 
-def measure_fit(q: Question, quantity: Quantity, metric: float) -> float:
+def measure_fit(q: Question, quantity: Quantity, metric: float, sentence: str = "") -> float:
     """-1 when the question asks a statistical measure (q.metric 出口额, 发电量) that the
     figure's sentence does not say (metric part -0.5): 开采指标27万吨 does not answer
-    稀土出口量. A generic money word (金额) is said by a money figure's unit. 0 else."""
-    if metric > -0.5 or not _MEASURE.search(q.metric):
+    稀土出口量. A generic money word (金额) is said by a money figure's unit. Also -1 when
+    the sentence says only the measure's verb and the figure is of the other kind: a
+    value (增加值, 出口额) is money, not 增加约91万架; a volume (出口量) is no money. 0 else."""
+    if not _MEASURE.search(q.metric):
+        return 0.0
+    if metric > -0.5:
+        if len(q.metric) < 3 or _said(q.metric, sentence):
+            return 0.0
+        if q.metric[-1] in "值额" and quantity.kind == "count" or q.metric[-1] == "量" and quantity.kind == "money":
+            return -1.0
         return 0.0
     return 0.0 if q.metric in _MONEY_WORDS and quantity.kind == "money" else -1.0
 
@@ -213,9 +221,18 @@ def _abbreviates(term: str, text: str) -> bool:
     return len(term) <= 4 and frequency(term) < MIN_FREQ and _full_form_in(term, text)
 
 
+def _spelled_out(term: str, text: str) -> bool:
+    """The text holds a term of four or more characters with one character added inside,
+    its fuller form (战略新兴产业 -> 战略性新兴产业, 服务机器人 -> 服务型机器人)."""
+    if len(term) < 4 or not all("\u4e00" <= ch <= "\u9fff" for ch in term):
+        return False
+    return any(re.search(re.escape(term[:i]) + "[\u4e00-\u9fff]" + re.escape(term[i:]), text) for i in range(1, len(term)))
+
+
 def _said(term: str, text: str) -> bool:
-    """The term is in the text, as a synonym, or as the full form it abbreviates (纯电动车 -> 纯电动汽车)."""
-    return _in(term, text) or _abbreviates(term, text)
+    """The term is in the text, as a synonym, as the full form it abbreviates (纯电动车 ->
+    纯电动汽车) or with words added between its own (战略新兴产业 -> 战略性新兴产业)."""
+    return _in(term, text) or _abbreviates(term, text) or _spelled_out(term, text)
 
 
 def _names(name: str, text: str) -> bool:
@@ -430,14 +447,41 @@ def _place_topic(norm: str) -> str:
     return tokens[0][0]
 
 
+def _place_owns_subject(q: Question, sentence: str) -> bool:
+    """Each time the sentence names the asked subject, a place the question does not name
+    stands right before it (深圳战略性新兴产业增加值 for 战略性新兴产业增加值): the
+    place's figure, not the country's."""
+    if len(q.subject) < 2:
+        return False
+    spans = _spans(sentence)
+    starts = [m.start() for v in variants(q.subject) if len(v) >= 2 for m in re.finditer(re.escape(v), sentence)]
+    if not starts:
+        return False
+    def owner(at: int) -> str:
+        before = [(w, tag) for a, b, w, tag in spans if b <= at][-2:]
+        if before and before[-1][0] == "的":
+            before = before[:-1]
+        return before[-1][0] if before and before[-1][1] == "ns" and len(before[-1][0]) >= 2 else ""
+    owners = [owner(at) for at in starts]
+    return all(o and o not in NATIONAL and not _in(o, q.norm) for o in owners)
+
+
+_NATIONAL_SCOPE = re.compile(r"(?:全国|我国|全球|全世界)")
+
+
 def topic_fit(q: Question, sentence: str) -> float:
     """-1 when the question opens with a place, or names one place or organisation, and
     the figure's sentence opens with another place and does not name the question's
     (重庆2024年汽车产量253.8万辆… does not answer 成都2024年… or 2024年某车企…, even in a
-    passage that names them later). 0 else."""
+    passage that names them later), or opens with the whole country or world (截至2024年底，
+    全国…). 0 else."""
     asked = _place_topic(q.norm) or (q.entities[0] if len(q.entities) == 1 else "")
-    if not asked or _names(asked, sentence):
+    if not asked:
+        return -1.0 if _place_owns_subject(q, sentence) else 0.0
+    if asked in NATIONAL or _names(asked, sentence):
         return 0.0
+    if _NATIONAL_SCOPE.match(sentence[_LEAD_TIME.match(sentence).end() :]):
+        return -1.0  # 截至2024年底，全国…: the country's figure, asked for 深圳
     topic = _place_topic(sentence)
     if topic in NATIONAL:
         return 0.0  # 中华人民共和国建立后…: the country is the default scope, no other place
@@ -561,6 +605,8 @@ def share_fit(q: Question, norm: str, clause_start: int, start: int) -> float:
     total = sum(term_weight(t) for t in q.share_base)
     got = sum(term_weight(t) * _match(t, seg) for t in q.share_base) / total if total else 0.0
     named = _SHARE_WORDS.sub("", seg[1:] if seg.startswith("占") else "")
+    if cut >= 0 and len(q.subject) >= 2 and _said(q.subject, seg) and not any(_said(q.subject, t) for t in q.share_base):
+        return -0.5  # 占新能源汽车保有量的70.34%: a share within the asked subject, not the subject's own
     return -0.5 if got == 0 and len(named) >= 2 else got  # 占全球比重 is a share of another whole
 
 
@@ -992,7 +1038,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "time": time_fit(q, clause_around, sentence, preceding, context),
                     "align": align,
                     "metric": metric,
-                    "measure": measure_fit(q, qn, metric),
+                    "measure": measure_fit(q, qn, metric, sentence),
                     "share": share_fit(q, norm, cs, qn.start) if role == "share" else 0.0,
                     "rank": -(cit.rank - 1),
                     "entity": entity,

@@ -65,6 +65,31 @@ def synonym_groups() -> dict[str, frozenset[str]]:
     return groups
 
 
+_LATIN_WORD = re.compile(r"(?<![a-z0-9&])[a-z]{2,}(?![a-z0-9&])")
+
+
+@functools.lru_cache(maxsize=1)
+def _chinese_names() -> dict[str, str]:
+    """Latin word -> the longest Chinese word of its line in the synonym list (the first
+    such, the mainland form: ai -> 人工智能)."""
+    names: dict[str, str] = {}
+    for line in data_lines("synonyms.txt"):
+        group = line.split()
+        han = [w for w in group if all("\u4e00" <= ch <= "\u9fff" for ch in w)]
+        for w in group:
+            if han and _LATIN_WORD.fullmatch(w) and w not in names:
+                names[w] = max(han, key=len)
+    return names
+
+
+def _with_chinese_names(norm: str) -> str:
+    """A Latin abbreviation followed by its Chinese name from the synonym list (nev渗透率 ->
+    nev（新能源汽车）渗透率, ic -> 集成电路), so that passages that never write the
+    abbreviation are found."""
+    names = _chinese_names()
+    return _LATIN_WORD.sub(lambda m: m.group() + "（" + names[m.group()] + "）" if m.group() in names else m.group(), norm)
+
+
 _DIRECTIONAL = frozenset("来 去 起来 下来 上来 上去 进来 过来 出来 出去".split())  # complements: 造出来, 卖出去
 # Characters Taiwan writes for another mainland character that OpenCC's t2s keeps: 矽片 is 硅片.
 _TAIWAN_CHARS = str.maketrans({"硅": "矽"})
@@ -126,7 +151,8 @@ class Question:
         """The text to retrieve passages with: as asked, or with an analyst's shorthand
         written out (24年 -> 2024年, so that the year matches the text's)."""
         plain = normalise(self.text)
-        return self.text if expand_shorthand(plain) == plain else self.norm
+        spelled = _with_chinese_names(self.norm)
+        return self.text if expand_shorthand(plain) == plain and spelled == self.norm else spelled
 
     @property
     def numeric(self) -> bool:
@@ -218,6 +244,10 @@ _CLASS_PREFIX = re.compile(r"^[0-9一二三四五六七八九十]+(?:类|级|型
 _HOW_MUCH = re.compile(r"百分之(?:几|多少)|多少|几|多(?:大|高|长|重|远|深|宽|快|厚)")
 
 
+_MEASURE_SUFFIX = frozenset("量 额 值 率".split())
+_TIME_ONLY = frozenset("截至 截止 到 底 末 初 年中 年度 当年 今年 去年 前年 明年".split())
+
+
 def metric_of(norm: str, content: tuple[str, ...]) -> str:
     """What a figure question measures: the noun after 多少/几 and its classifier
     (几个邦交国 -> 邦交国), else the content word right before the question word,
@@ -247,6 +277,10 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
         w = ws[k]
         if w in _LINK or _CHANGE.fullmatch(w) or _APPROX_LINK.fullmatch(w) or (w in _EXTREMES and k + 1 < len(ws) and ws[k + 1] != "的"):
             continue  # 销量同比增长多少: the metric is 销量, 同比增长 says what of it is asked; 税率最高到多少 (最长的有多长 asks 最长)
+        if w.isdigit() or _TIME_WORD.fullmatch(w) or w in _TIME_ONLY:
+            continue  # 门号到2024年底有多少户: the time says when, the metric is before it
+        if w in _MEASURE_SUFFIX and k > 0 and len(ws[k - 1]) >= 2 and ws[k - 1] in content:
+            return ws[k - 1] + w  # 订单量: jieba cuts a measure's suffix off a noun it does not know with it
         return w if w in content else ""
     return ""
 
@@ -321,7 +355,11 @@ def subject_of(norm: str, metric: str) -> str:
     at = share.start() if share else _last_before(norm, metric, asked.start() if asked else len(norm)) if metric else -1
     if at < 0:
         return ""
-    before = list(tagged(norm[:at]))  # the words before it, segmented alone (产量比上年 is no 产量比)
+    before: list[tuple[str, str]] = []  # the words before it, segmented alone (产量比上年 is no 产量比)
+    for w, tag in tagged(norm[:at]):
+        if tag == "eng" and before and before[-1][0].isdigit():
+            w = before.pop()[0] + w  # 5 + g: a model name (5g手机) that posseg cuts
+        before.append((w, tag))
     if before and before[-1][0] == "的":
         before.pop()
         if before and before[-1][1] not in _NOUN_TAGS:
