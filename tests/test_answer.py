@@ -1195,3 +1195,18 @@ def test_common_names_for_revenue_high_speed_rail_and_subscribers():
     rail = "截至2024年底，全國鐵路營業里程達到16.2萬公里，其中高鐵營業里程4.8萬公里。"
     assert span("截至2024年底，高速铁路的运营里程达到多少？", rail) == "4.8萬公里"
     assert span("5G手機門號到2024年底有多少戶？", "截至2024年底，全國5G基地台總數達425.1萬個，比上年末淨增87.4萬個；5G行動電話用戶達10.14億戶。") == "10.14億戶"
+
+
+def test_a_terse_share_with_its_time_said_last():
+    q = analyse("数字经济增加值占GDP 2022?")
+    assert (q.asks, q.years, q.share_base) == ("share", (2022,), ("gdp",))
+    assert analyse("光伏组件产量 2024?").norm == "2024 光伏组件产量是多少?"
+    text = "數字經濟核心產業增加值占GDP的比重，由2020年的7.8%提高到2023年的10.0%。"
+    assert span("数字经济核心产业增加值占GDP 2023?", text) == "10.0%"
+    assert ask("数字经济核心产业增加值占GDP 2022?", text)[0] is None
+
+
+def test_a_figure_written_right_after_its_year_is_that_year_s():
+    text = "新能源汽車滲透率由2020年的5.4%提高到2023年的31.6%。"
+    assert span("2020年新能源汽车渗透率是多少？", text) == "5.4%"
+    assert span("2023年新能源汽车渗透率是多少？", text) == "31.6%"

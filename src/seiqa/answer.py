@@ -808,6 +808,19 @@ def time_fit(q: Question, clause_norm: str, sentence_norm: str, before_norm: str
     return -1.0
 
 
+_OWN_YEAR = re.compile(r"([0-9]{4})年(?:底|末|初)?的?(?:约|近|超过|逾)?\s*$")
+
+
+def own_year_fit(q: Question, before: str) -> float:
+    """For a figure written right after its own year (由2020年的7.8%提高到2023年的10.0%):
+    +0.5 when that is the question's year, -1 when another; 0 when it has none (see
+    time_fit)."""
+    own = _OWN_YEAR.search(before)
+    if not q.years or not own:
+        return 0.0
+    return 0.5 if int(own.group(1)) in q.years else -1.0
+
+
 _ONE_MONTH = re.compile(r"单月|当月")
 
 
@@ -1035,7 +1048,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "lexical": lexical,
                     "proximity": _proximity(q, norm, s, e, qn.start, qn.end),
                     "type": -1.0 if from_level(q, norm, qn) or norm[qn.start : qn.end].replace(" ", "") in q.given else type_fit(q, qn, role, norm[qn.end : qn.end + 2], era_before(norm, qn.start)),
-                    "time": time_fit(q, clause_around, sentence, preceding, context),
+                    "time": own_year_fit(q, norm[cs : qn.start]) or time_fit(q, clause_around, sentence, preceding, context),
                     "align": align,
                     "metric": metric,
                     "measure": measure_fit(q, qn, metric, sentence),

@@ -464,6 +464,8 @@ _COLLOQUIAL = (("乜嘢", "什么"), ("啥", "什么"), ("咋", "怎么"), ("几
                ("有冇", "有没有"), ("嘅", "的"), ("喺", "在"), ("咗", "了"))
 # A question with no question word that ends in what it measures (比亚迪24年海外销量？) asks its figure.
 _TERSE_TAIL = re.compile(_MEASURE_WORD + r"[?？!！。 ]*$")
+_TERSE_SHARE = re.compile(r"占(?!有|比|率)[^,，。;；?？!！ ]{1,12}[?？!！。 ]*$")  # 增加值占gdp: asks its share
+_TIME_TAIL = re.compile(r"(?:[\s,，]*(?:[0-9]{4}年?|全年|年底|年末|年初|上半年|下半年|第[一二三四]季度))+[?？!！。 ]*$")
 
 
 _TIME_VERBS = frozenset("截至 截止 到 至 直到 在 于 从 自".split())
@@ -501,9 +503,15 @@ def expand_shorthand(norm: str) -> str:
 def analyse(text: str) -> Question:
     norm = expand_shorthand(normalise(text))
     asks = asks_of(norm)
-    if asks in ("other", "share", "growth") and _TERSE_TAIL.search(norm) and not _HOW_MUCH.search(norm):
-        # 24年低空经济规模？ asks 规模是多少; 24年新能源车渗透率？ names its metric like 渗透率是多少
-        norm = norm.rstrip("?？!！。 ") + "是多少?"
+    if asks in ("other", "share", "growth") and not _HOW_MUCH.search(norm):
+        # 24年低空经济规模？ asks 规模是多少; 24年新能源车渗透率？ names its metric like 渗透率是多少;
+        # 增加值占gdp 2022? asks 2022 增加值占gdp的比重是多少 (a time said last is put first)
+        tail = _TIME_TAIL.search(norm)
+        core, when = (norm[: tail.start()], norm[tail.start() :].strip(" ?？!！。,，")) if tail else (norm.rstrip("?？!！。 "), "")
+        if _TERSE_TAIL.search(core):
+            norm = (when + " " if when else "") + core + "是多少?"
+        elif _TERSE_SHARE.search(core):
+            norm = (when + " " if when else "") + core + "的比重是多少?"
         asks = asks_of(norm)
     m = _UNIT_AFTER.search(norm)
     unit_hint = m.group(1) if m else ""
