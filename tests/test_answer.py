@@ -1210,3 +1210,18 @@ def test_a_figure_written_right_after_its_year_is_that_year_s():
     text = "新能源汽車滲透率由2020年的5.4%提高到2023年的31.6%。"
     assert span("2020年新能源汽车渗透率是多少？", text) == "5.4%"
     assert span("2023年新能源汽车渗透率是多少？", text) == "31.6%"
+
+
+def test_a_difference_asked_with_a_verb_after_duo_and_a_multiple_after_weiyue():
+    assert analyse("2024年新能源车比2023年多卖了多少辆？").asks == "diff"
+    got, _ = ask("2024年新能源车比2023年多卖了多少辆？", NEV, NEV_2023, "2024年新註冊登記的新能源汽車為1125萬輛，比2023年增加382萬輛。")
+    assert got["computed"] and got["text"] == "337.1万辆"  # sold, not registered
+    assert got["formula"] == "1286.6万辆 − 949.5万辆 = 337.1万辆"
+    text = "2024年，全國可再生能源新增裝機3.73億千瓦，其中光伏新增277.57GW、風電新增79.82GW。"
+    got, _ = ask("2024年光伏新增装机约为风电新增装机的多少倍？", text)
+    assert got["computed"] and got["text"] == "3.48倍"
+
+
+def test_a_difference_formula_shows_the_larger_less_the_smaller():
+    got, _ = ask("2023年新能源汽车销量比2024年少多少？", NEV, NEV_2023)
+    assert got["formula"] == "1286.6万辆 − 949.5万辆 = 337.1万辆"

@@ -26,7 +26,7 @@ from .chunk import sentences
 from .normalise import normalise, to_script
 from .numbers import YEAR, Quantity, find_quantities, format_value, parse_number
 from .question import (
-    AGAINST, FIRST_OF_SERIES, NATIONAL, QUOTED, TIME_ASKS, Question, analyse, contrast_words, contrasts, months_of, sub_terms,
+    AGAINST, FIRST_OF_SERIES, MORE_VERB, NATIONAL, QUOTED, TIME_ASKS, Question, analyse, contrast_words, contrasts, months_of, sub_terms,
     term_weight, variants,
 )
 from .records import Citation
@@ -1388,7 +1388,7 @@ def answer_fact(q: Question, citations: list[Citation]) -> dict[str, Any] | None
 
 # --- computed answers ------------------------------------------------------------------
 
-_COMPUTE_SPLIT = re.compile(r"^(?P<left>.+?)(?:比|较|相比|与|是)(?P<right>.+?)(?:多|少|高|低|大|小|增加|减少|的)")
+_COMPUTE_SPLIT = re.compile(r"^(?P<left>.+?)(?:比|较|相比|与|(?:约|大约|大概)?(?:是|为|相当于))(?P<right>.+?)(?:多|少|高|低|大|小|增加|减少|的)")
 
 
 _SHARE_SPLIT = re.compile(
@@ -1404,25 +1404,28 @@ def sub_questions(q: Question) -> tuple[Question, Question] | None:
     if not m:
         return None
     left, right = m.group("left"), m.group("right")
+    verb = MORE_VERB.search(q.norm)  # 比2023年多卖了多少辆: each operand asks 卖了多少辆
+    tail = verb.group(1) + "了多少" + q.unit_hint if verb else "是多少"
     head = re.fullmatch(r".*的([\u4e00-\u9fff]{1,6})", left)
     elided = bool(head) and q.norm.startswith("的", m.end("right"))
     if elided:  # 进口的芯片比国内造的多: B's 的 stands for A's noun, 芯片; B says its own subject
         right += "的" + head.group(1)
-    qa = analyse(left + "是多少")
-    qb = analyse(right + "是多少")
-    if not qb.terms and qb.years:  # B is only another time: A's words at B's time
-        qb = analyse(YEAR.sub(str(qb.years[0]), left, count=1) + "是多少")
-    elif len(qb.terms) <= 1:  # B names only a metric: A's time and subject, B's metric
+    qa = analyse(left + tail)
+    qb = analyse(right + tail)
+    said = analyse(right + "是多少")  # what B itself says
+    if not said.terms and said.years:  # B is only another time: A's words at B's time
+        qb = analyse(YEAR.sub(str(said.years[0]), left, count=1) + tail)
+    elif len(said.terms) <= 1:  # B names only a metric: A's time and subject, B's metric
         years = "" if qb.years else "".join(f"{y}年" for y in qa.years)
         subject = "".join(t for t in qa.terms if t != qa.metric and t not in qb.terms)
-        qb = analyse(years + subject + right + "是多少")
+        qb = analyse(years + subject + right + tail)
     elif qa.years and not qb.years:
-        qb = analyse(f"{qa.years[0]}年" + right + "是多少")
+        qb = analyse(f"{qa.years[0]}年" + right + tail)
     inherited = [t for t in qa.terms if t != qa.metric and len(t) >= 2 and not _in(t, qb.norm) and not _in(t, "上半年下半年全年当年")]
     if inherited and qb.metric and not qb.subject and not elided and not any(_in(t, qb.norm) for t in qa.terms if t != qa.metric):
         # B names none of A's words but its metric (2024年全年产量): A's subject is meant
-        qb = analyse(right.replace(qb.metric, "".join(inherited) + qb.metric, 1) + "是多少")
-    if qb.norm != normalise(right + "是多少"):
+        qb = analyse(right.replace(qb.metric, "".join(inherited) + qb.metric, 1) + tail)
+    if qb.norm != normalise(right + tail):
         qb = dataclasses.replace(qb, subject="")  # words put together here, not a compound the user wrote
     return dataclasses.replace(qa, script=q.script), dataclasses.replace(qb, script=q.script)  # operands shown in the question's script
 
@@ -1451,6 +1454,8 @@ def answer_computed(q: Question, citations: list[Citation]) -> dict[str, Any] | 
     else:
         value, unit, op = abs(qa_.value - qb_.value), qa_.unit, "−"
         text = format_value(value, qa_.unit, script=q.script)
+        if qa_.value < qb_.value:
+            a, b = b, a  # the formula shows the larger less the smaller
     return {
         "type": q.asks,
         "text": to_script(text, q.script),

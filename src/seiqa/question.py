@@ -20,8 +20,8 @@ _CLASSIFIERS = "个|家|笔|宗|座|所|名|位|人|项|种|款|条|次|架|艘|
 _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a change against the previous period is stated, not computed: 比上年提高了多少
     ("growth", re.compile(r"(?:同比|环比|比上年|较上年|比去年|比前一年|较前一年|比上一年|较上一年|较去年|比前年|较前年|[比较]一年前).{0,12}?(?:多少|几|百分之几)|(?:多少|几)个百分点|(?:多|少|增长|增加|下降|减少|上升|提高|降低|下滑|回落|上涨|下跌|涨|跌|降|升)了?(?:百分之几|百分之多少)")),
-    ("ratio", re.compile(r"是.{0,30}?的(?:几|多少)倍|(?:几|多少)倍于")),
-    ("diff", re.compile(r"(?:比|较|相比|与).{1,30}?(?:多|少|高|低|大|小|增加|减少|增长|下降)了?(?:大约|约)?(?:多少|几)|比.{1,30}?[多少高低]出了?(?:大约|约)?(?:多少|几)")),
+    ("ratio", re.compile(r"(?:是|为|相当于).{0,30}?的(?:几|多少)倍|(?:几|多少)倍于")),
+    ("diff", re.compile(r"(?:比|较|相比|与).{1,30}?(?:(?:多|少)[卖产赚花用造买生收挣售销装建投]?|高|低|大|小|增加|减少|增长|下降)了?(?:大约|约)?(?:多少|几)|比.{1,30}?[多少高低]出了?(?:大约|约)?(?:多少|几)")),
     ("rank", re.compile(r"第几|第多少|排老几|老几|排(?:名|在|行)?第?(?:几|多少)(?:名|位)|名列第?几|位(?:居|列)第?几|第几(?:名|位|大)|排名(?:是|为)?多少")),
     ("date", re.compile(r"哪一?年哪一?个?月|几年几月|哪一?天|几月几[日号]|几号(?=$|[?？的,，。])|什么日期|何日|哪个日期|具体日期")),
     ("year", re.compile(r"哪一?年(?!代)|何年|什么年份?|哪个年份|年份|几几年|哪一年度|(?:西元|公元|民国)(?:前)?几年")),
@@ -248,6 +248,9 @@ _MEASURE_SUFFIX = frozenset("量 额 值 率".split())
 _TIME_ONLY = frozenset("截至 截止 到 底 末 初 年中 年度 当年 今年 去年 前年 明年".split())
 
 
+MORE_VERB = re.compile(r"[多少]([卖产赚花用造买生收挣售销装建投])了?(?:大约|约)?(?:多少|几)")
+
+
 def metric_of(norm: str, content: tuple[str, ...]) -> str:
     """What a figure question measures: the noun after 多少/几 and its classifier
     (几个邦交国 -> 邦交国), else the content word right before the question word,
@@ -255,6 +258,9 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
     m = _HOW_MUCH.search(norm)
     if not m:
         return ""
+    verb = MORE_VERB.search(norm)
+    if verb:
+        return verb.group(1)  # 比2023年多卖了多少辆: what is compared is what is sold (卖 -> 销量)
     against = AGAINST.search(norm, 0, m.start())
     before_end = against.start() if against else m.start()  # 产量比上年多产了百分之几: the metric is before 比上年
     after = norm[m.end() :]
