@@ -1225,3 +1225,16 @@ def test_a_difference_asked_with_a_verb_after_duo_and_a_multiple_after_weiyue():
 def test_a_difference_formula_shows_the_larger_less_the_smaller():
     got, _ = ask("2023年新能源汽车销量比2024年少多少？", NEV, NEV_2023)
     assert got["formula"] == "1286.6万辆 − 949.5万辆 = 337.1万辆"
+
+
+def test_the_subject_before_an_achieving_verb_and_de():
+    q = analyse("2024年民航业实现的利润总额是多少？")
+    assert q.subject == "民航业"
+    text = "軟體業方面，2024年軟體業完成業務收入137276億元；實現利潤總額16953億元，同比增長8.7%。"
+    assert ask("2024年民航业实现的利润总额是多少？", text)[0] is None
+
+
+def test_a_clause_going_on_about_a_registered_figure_is_no_output():
+    text = "截至2024年底，全國實名登記的無人機數量達217.7萬架，比上年底增加約91萬架。"
+    assert ask("2024年中国一共造了多少架无人机？", text)[0] is None
+    assert span("截至2024年底，实名登记的无人机比上年底增加了多少架？", text) == "91萬架"

@@ -289,6 +289,18 @@ def _year_total(q: Question, sentence: str) -> bool:
     return any(f"{y}年" in sentence for y in q.years) and not _SINCE.search(sentence)
 
 
+_CONTINUES = re.compile(r"\s*(?:比|较|同比|环比|增长|增加|下降|减少|提高|上升)")
+
+
+def _continued(norm: str, s: int, cs: int) -> str:
+    """The clause before one that only goes on about its figure (登记的无人机数量达217.7万架，
+    比上年底增加约91万架: the 91万架 are registered drones too), else ""."""
+    if cs <= s or not _CONTINUES.match(norm, cs):
+        return ""
+    a, _ = _clause_span(norm, s, cs, cs - 1, cs - 1)
+    return norm[a:cs]
+
+
 def contrast_fit(q: Question, clause: str, sentence: str) -> float:
     """-1 when the question says one side of a contrast (data/contrasts.txt: 出口 | 进口,
     新增 | 累计 …) and the figure's clause says only another side, or, for a required
@@ -1060,7 +1072,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "part": part_fit(q, norm[qn.end : e], norm[cs : qn.start]),
                     "topic": topic,
                     "quoted": -1.0 if _quotes_another(q, sentence, norm[s : qn.start]) or batch_missing else quoted,
-                    "contrast": contrast_fit(q, clause_around, _without(sentence, qn, s)),
+                    "contrast": contrast_fit(q, _continued(norm, s, cs) + clause_around, _without(sentence, qn, s)),
                     "event": event_fit(q, _wide_clause(norm, s, e, qn.start), sentence),
                     "month": month_fit(q, clause_around, sentence),
                     "total": total_fit(q, norm[cs : qn.start], sentence, norm[qn.end : qn.end + 12]),

@@ -351,6 +351,9 @@ def _last_before(norm: str, word: str, end: int) -> int:
     return at if at >= 0 else norm.find(word)
 
 
+_ACHIEVE_VERBS = frozenset("实现 完成 取得 录得 达成 创造 获得".split())  # 实现利润, 完成收入
+
+
 def subject_of(norm: str, metric: str) -> str:
     """The nouns right before the metric (人形机器人 in 人形机器人产量是多少, 碳纤维 in
     碳纤维产量, 多晶硅 in 多晶硅的产能), or before 占 in a share question (数字经济规模
@@ -368,6 +371,8 @@ def subject_of(norm: str, metric: str) -> str:
         before.append((w, tag))
     if before and before[-1][0] == "的":
         before.pop()
+        if len(before) > 1 and before[-1][0] in _ACHIEVE_VERBS:
+            before.pop()  # 民航业实现的利润总额: 实现 only says the figure was reached
         if before and before[-1][1] not in _NOUN_TAGS:
             return ""  # 登记在册的无人机: a clause that says which, not what of
     modifiers = contrast_words()
