@@ -1238,3 +1238,47 @@ def test_a_clause_going_on_about_a_registered_figure_is_no_output():
     text = "截至2024年底，全國實名登記的無人機數量達217.7萬架，比上年底增加約91萬架。"
     assert ask("2024年中国一共造了多少架无人机？", text)[0] is None
     assert span("截至2024年底，实名登记的无人机比上年底增加了多少架？", text) == "91萬架"
+
+
+def test_how_big_a_piece_is_a_share_and_its_whole_may_stand_before_zhan():
+    q = analyse("稀土在全世界占了多大一块？")
+    assert (q.asks, q.share_base) == ("share", ("全世界",)) and q.metric != "一块"
+    assert span("埋在地下的稀土在全世界占了多大一块？", "中國稀土儲量約4400萬噸，約占全球的40%。") == "40%"
+    assert analyse("新能源车里头，纯电车占了多大一块？").share_base == ("新能源车",)
+    assert analyse("斯韦阿兰占地多大？").asks != "share"  # 占地 is area
+
+
+def test_the_subject_of_a_share_in_a_whole_named_with_zai():
+    q = analyse("2023年战略性新兴产业增加值在GDP中的占比约为多少？")
+    assert q.subject == "战略性新兴产业增加值"
+
+
+def test_compared_with_the_year_before_in_spoken_forms():
+    assert analyse("新三样出口同前一年比升咗幾多？").norm == "新三样出口比前一年升了多少?"
+    assert analyse("新三样出口与2023年相比多了多少？").asks == "diff"
+    assert analyse("卖去外国的新三样").entities == ()  # 外国 says where, it names no place
+
+
+def test_the_growth_of_a_value_is_said_by_the_money_it_grew_from():
+    text = "2023年「新三樣」合計出口1.06萬億元，同比增長29.9%。"
+    assert span("2023年卖到外国的新三样总值比前一年升了多少？", text) == "29.9%"
+
+
+def test_a_price_is_money():
+    text = "截至2024年底，碳排放配額累計成交量6.30億噸。2024年末，碳價收於每噸97.49元。"
+    assert span("碳配额24年末收盘价？", text) == "97.49元"
+    assert ask("碳配额累计成交的价格是多少？", "截至2024年底，碳排放配額累計成交量6.30億噸。")[0] is None
+
+
+def test_the_year_a_change_is_against_is_not_the_figure_s_year():
+    text = "2024年全國新註冊登記的新能源汽車為1125萬輛，比2023年增加382萬輛，增長51.49%。"
+    assert span("2024年全国新上牌照的新能源车比前一年多了多少辆？", text) == "382萬輛"
+    assert span("多晶硅价格较2023年初的高点跌了多少？", "多晶矽價格較2023年初的高點跌幅超過七成。") == "七成"
+
+
+def test_everyday_names_for_research_games_players_and_overseas_sales():
+    assert span("2023年高技术制造业的科研投入约为多少？", "2023年高技術製造業研究與試驗發展（R&D）經費內部支出約6400億元。") == "6400億元"
+    assert span("2024年內地打機嘅玩家有幾多人？", "2024年，遊戲用戶規模6.74億人，同比增長0.94%。") == "6.74億人"
+    text = "2024年，中國自主研發遊戲海外市場實際銷售收入185.57億美元，同比增長13.39%。"
+    assert span("我想问问，咱们中国自己做的游戏卖到国外去，2024年挣的钱比前一年多了百分之几？", text) == "13.39%"
+    assert "问问" not in analyse("我想问问，这个数是多少？").terms

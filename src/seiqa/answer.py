@@ -185,12 +185,17 @@ _MEASURE = re.compile(r"(?:量|额|值|收入|利润|容量|规模|票房|指标
 _MONEY_WORDS = frozenset("金额 价值 总额 数额 价格 总值 价钱 规模 总量".split())  # said by a money unit itself (约4万亿元的计划)
 
 
+_MONEY_FIGURE = re.compile(r"[0-9][0-9.]*\s*(?:万亿|亿|万|千)?(?:元|美元|欧元|港元|日元)")
+
+
 def measure_fit(q: Question, quantity: Quantity, metric: float, sentence: str = "") -> float:
     """-1 when the question asks a statistical measure (q.metric 出口额, 发电量) that the
     figure's sentence does not say (metric part -0.5): 开采指标27万吨 does not answer
     稀土出口量. A generic money word (金额) is said by a money figure's unit. Also -1 when
     the sentence says only the measure's verb and the figure is of the other kind: a
     value (增加值, 出口额) is money, not 增加约91万架; a volume (出口量) is no money. 0 else."""
+    if q.metric.endswith(("价", "价格", "价钱")) and quantity.kind not in ("money", "percent", "plain"):
+        return -1.0  # a price is money: 6.30亿吨 does not answer 收盘价
     if not _MEASURE.search(q.metric):
         return 0.0
     if metric > -0.5:
@@ -199,7 +204,9 @@ def measure_fit(q: Question, quantity: Quantity, metric: float, sentence: str = 
         if q.metric[-1] in "值额" and quantity.kind == "count" or q.metric[-1] == "量" and quantity.kind == "money":
             return -1.0
         return 0.0
-    return 0.0 if q.metric in _MONEY_WORDS and quantity.kind == "money" else -1.0
+    if q.metric in _MONEY_WORDS and (quantity.kind == "money" or q.asks == "growth" and _MONEY_FIGURE.search(sentence)):
+        return 0.0  # 总值同比增长多少: the money figure it grew from says the value
+    return -1.0
 
 
 @functools.lru_cache(maxsize=1024)
@@ -803,6 +810,8 @@ def time_fit(q: Question, clause_norm: str, sentence_norm: str, before_norm: str
     names the question's year."""
     if not q.years:
         return 0.0
+    if YEAR.search(AGAINST.sub(" ", q.norm)):  # 比2023年增加382万辆 is no 2023 figure (unless 2023 is all the question dates)
+        clause_norm, sentence_norm = AGAINST.sub(" ", clause_norm), AGAINST.sub(" ", sentence_norm)
     in_clause = {int(y) for y in YEAR.findall(clause_norm)}
     if in_clause:
         return 0.5 if in_clause & set(q.years) else -1.0

@@ -28,7 +28,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("when", re.compile(r"什么时候|何时|几时|哪个时候|什么时间|什么时后|(?:哪一?个?|什么|何|几)(?:时期|年代|世纪|朝代|年间)|哪些年|哪一?段(?:时间|时期|期间)?")),
     ("month", re.compile(r"哪一?个?月|几月份?")),
     ("age", re.compile(r"几岁|多少岁|年龄|多大年纪")),
-    ("share", re.compile(r"比例|比重|占比|百分之几|百分之多少|百分比|份额|渗透率|(?<![攻侵抢霸独])占(?!有(?!率)).{0,20}?(?:多少|几成)|几成")),
+    ("share", re.compile(r"比例|比重|占比|百分之几|百分之多少|百分比|份额|渗透率|(?<![攻侵抢霸独])占(?!有(?!率)|地).{0,20}?(?:多少|几成|多大(?:一块|一部分|部分|的?比例|的?份额)?)|几成")),
     ("growth", re.compile(r"(?:增长|增幅|增速|增加|下降|降幅|减少|上升|提高|提升|涨幅|跌幅|下跌|上涨|下滑|回落|跌|涨)(?:率|了)?(?:多少|几|百分之几)|(?:增长|增幅|增速|涨幅)(?:率)?(?:是|为)?(?:多少|几)")),
     ("duration", re.compile(r"多久|多长时间|(?:几|多少)(?:年|个月|天|日|小时|周|星期)(?!份)")),
     ("count", re.compile(r"(?:多少|(?<!哪)几)(?:十|百|千|万|亿)?(?:" + _CLASSIFIERS + r"|层|省|市|县|国|区|大(?=[\u4e00-\u9fff]))")),
@@ -248,6 +248,7 @@ _MEASURE_SUFFIX = frozenset("量 额 值 率".split())
 _TIME_ONLY = frozenset("截至 截止 到 底 末 初 年中 年度 当年 今年 去年 前年 明年".split())
 
 
+_PORTION = frozenset("一块 一部分 部分 比例 份额".split())  # 占了多大一块 asks a share, not a figure of 一块
 MORE_VERB = re.compile(r"[多少]([卖产赚花用造买生收挣售销装建投])了?(?:大约|约)?(?:多少|几)")
 
 
@@ -271,12 +272,12 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
             last = last[1:]  # 2024年收入多少钱: jieba reads 2024 + 年收入
         return last if _MONEY.fullmatch(last) else ""  # 价格多少钱
     for w in words(after)[:1]:
-        if len(w) >= 2 and w in content and not _is_unit(w):
+        if len(w) >= 2 and w in content and not _is_unit(w) and w not in _PORTION:
             return w  # 多少人口: a noun that starts with a classifier (人) is the metric
     after = after[_CLASSIFIER.match(after).end() :] if _CLASSIFIER.match(after) else after
     after = _CLASS_PREFIX.sub("", after)  # 几款1类新药: the metric is 新药, 1类 says which
     for w in words(after)[:1]:
-        if w in content and not _is_unit(w):  # 多少千瓦时 names a unit, not what is measured
+        if w in content and not _is_unit(w) and w not in _PORTION:  # 多少千瓦时 names a unit, not what is measured
             return w
     ws = words(norm[:before_end])
     for k in range(len(ws) - 1, -1, -1):
@@ -300,6 +301,9 @@ _PLACE_SUFFIX = frozenset("省市县州")
 QUOTED = re.compile(r"[「『“《\"]([^「『“《」』”》\"]{1,12})[」』”》\"]")  # a quoted name or title (the innermost)
 
 
+_ABROAD = frozenset("外国 国外 海外 境外 各国 外地 全球 世界 全世界".split())  # no name: where, not which place
+
+
 def entities_of(norm: str) -> tuple[str, ...]:
     """The names a question is about: places, organisations and people (jieba's
     part-of-speech tags ns/nt/nr for dictionary words, data/places.txt, or a word ending
@@ -312,7 +316,7 @@ def entities_of(norm: str) -> tuple[str, ...]:
         # a dictionary word with a name tag (jieba's guesses at unknown words glue
         # function characters to names: 于省, 时自)
         if (len(w) >= 2 and tag in _NAME_TAGS and frequency(w) >= MIN_FREQ and w in segmented
-                and w not in NATIONAL and w not in _QUESTION_WORDS):
+                and w not in NATIONAL and w not in _QUESTION_WORDS and w not in _ABROAD):
             out.append(w)
     places = data_lines("places.txt")
     out += [w for w in segmented if w in places and w not in out]
@@ -359,7 +363,8 @@ def subject_of(norm: str, metric: str) -> str:
     碳纤维产量, 多晶硅 in 多晶硅的产能), or before 占 in a share question (数字经济规模
     in 数字经济规模占GDP的比重): what the asked figure is a figure of; "" when no noun
     stands there."""
-    share = re.search(r"占(?!有|比|率).{0,20}?(?:比重|比例|份额|多少|几成|百分之)|对(?=[^,，。]{1,12}?贡献)", norm)  # not 占有率, 占比, 市占率
+    share = re.search(r"占(?!有|比|率).{0,20}?(?:比重|比例|份额|多少|几成|百分之)|对(?=[^,，。]{1,12}?贡献)"
+                      r"|在(?=[^,，。在]{1,12}?(?:中|里|当中|之中)的?(?:占比|比重|份额|比例))", norm)  # not 占有率, 占比, 市占率; 在GDP中的占比
     asked = _HOW_MUCH.search(norm)
     at = share.start() if share else _last_before(norm, metric, asked.start() if asked else len(norm)) if metric else -1
     if at < 0:
@@ -419,7 +424,7 @@ def event_of(norm: str) -> str:
     return best
 
 
-_WHOLE_BEFORE = re.compile(r"([^,，。;；在]{2,20}?)(?:里面|里|中|当中|之中)[,，]?[^,，。]{0,12}?占")  # 在GDP里占: the whole is after 在
+_WHOLE_BEFORE = re.compile(r"([^,，。;；在]{2,20}?)(?:里面|里头|里|中|当中|之中)[,，]?[^,，。]{0,12}?占|在([^,，。;；在的里中]{2,12}?)占")  # 在GDP里占: the whole is after 在
 
 
 # Words a statistical measure ends in (销量, 业务收入, 装机, 比重).
@@ -479,6 +484,7 @@ _TERSE_SHARE = re.compile(r"占(?!有|比|率)[^,，。;；?？!！ ]{1,12}[?？
 _TIME_TAIL = re.compile(r"(?:[\s,，]*(?:[0-9]{4}年?|全年|年底|年末|年初|上半年|下半年|第[一二三四]季度))+[?？!！。 ]*$")
 
 
+_COMPARED_WITH = re.compile(r"(?:同|跟|和|与)(前一年|上一年|一年前|上年|去年|前年|[0-9]{4}年)(?:同期)?(?:相)?比(?:较)?(?:起来)?[,，]?")
 _TIME_VERBS = frozenset("截至 截止 到 至 直到 在 于 从 自".split())
 
 
@@ -505,6 +511,7 @@ def expand_shorthand(norm: str) -> str:
         norm = pattern.sub(word, norm)
     for spoken, written in _COLLOQUIAL:
         norm = norm.replace(spoken, written)
+    norm = _COMPARED_WITH.sub(r"比\1", norm)  # 同前一年比升了多少, 与2023年相比 -> 比前一年, 比2023年
     if "系" in norm:  # Cantonese 係 (normalised to 系) as a word of its own is 是: 产量係幾多 (not 关系, 体系)
         ws = [w for w, _ in tagged(norm)]  # every token, punctuation too
         norm = "".join("是" if w == "系" and k + 1 < len(ws) and re.match(r"多少|几|什么|哪", ws[k + 1]) else w for k, w in enumerate(ws))
@@ -530,11 +537,11 @@ def analyse(text: str) -> Question:
     found = content_terms(norm)
     metric = metric_of(norm, found)
     money = bool(_MONEY.search(norm)) and "百分" not in norm and "%" not in norm and not metric.endswith("率")
-    base = re.search(r"(?:占(?!率|比)|相当于)(.+?)(?:的)?(?:比重|比例|份额|百分之几|百分之多少|多少|几成)", norm)
+    base = re.search(r"(?:占(?!率|比|地)|相当于)(.+?)(?:的)?(?:比重|比例|份额|百分之几|百分之多少|多少|几成|多大)", norm)
     share_base = content_terms(base.group(1)) if base else ()
     if not share_base and asks == "share":  # 卖出去的新车里，电动车占了百分之多少: the whole is named before 里/中
         whole = _WHOLE_BEFORE.search(norm) or _CONTRIBUTION.search(norm)
-        share_base = content_terms(whole.group(1)) if whole else ()
+        share_base = content_terms(next(g for g in whole.groups() if g)) if whole else ()
     if not share_base and "渗透率" in norm:
         share_base = ("销量",)  # a market's penetration is a share of its sales
     return Question(
