@@ -1282,3 +1282,15 @@ def test_everyday_names_for_research_games_players_and_overseas_sales():
     text = "2024年，中國自主研發遊戲海外市場實際銷售收入185.57億美元，同比增長13.39%。"
     assert span("我想问问，咱们中国自己做的游戏卖到国外去，2024年挣的钱比前一年多了百分之几？", text) == "13.39%"
     assert "问问" not in analyse("我想问问，这个数是多少？").terms
+
+
+def test_a_relative_after_a_personal_pronoun_is_no_name():
+    assert analyse("我孙子天天玩手机，2024年全国造了多少部智能手机？").entities == ()
+    assert analyse("孙子兵法成书于哪一年？").entities == ("孙子兵法",)
+    text = "2024年，全國手機產量16.7億臺，其中智慧型手機12.5億臺。"
+    assert span("我孙子天天玩手机，我想知道2024年全国一年造了多少部智能手机？", text) == "12.5億臺"
+
+
+def test_a_level_does_not_answer_a_change_asked_in_a_unit():
+    text = "2024年全國電影總票房為425.02億元，觀影人次為10.1億人次，均較2023年有所回落。"
+    assert ask("2024年去电影院看电影的人，比前一年少了多少人次？", text)[0] is None

@@ -747,7 +747,7 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
             unit, asked = counted
             if kind != asked or (kind == "count" and not (_unit_fits(unit, quantity.unit) or "个" in (unit, normalise(quantity.unit)))):
                 return -0.5
-            return 1.0 if role == "growth" else 0.0  # 个 counts anything: 净增87.4万个 answers 多少座
+            return 1.0 if role == "growth" else -1.0  # 个 counts anything: 净增87.4万个 answers 多少座; a level (观影人次为10.1亿人次) is no change
         if kind in ("percent", "fraction"):
             return 1.0 if role == "growth" else -0.5 if role == "share" else 0.3  # 约占86% is no growth
         if kind == "multiple":

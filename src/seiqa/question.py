@@ -301,6 +301,7 @@ _PLACE_SUFFIX = frozenset("省市县州")
 QUOTED = re.compile(r"[「『“《\"]([^「『“《」』”》\"]{1,12})[」』”》\"]")  # a quoted name or title (the innermost)
 
 
+_PERSONAL = frozenset("我 你 您 他 她 我们 你们 他们 她们 咱 咱们".split())
 _ABROAD = frozenset("外国 国外 海外 境外 各国 外地 全球 世界 全世界".split())  # no name: where, not which place
 
 
@@ -312,10 +313,12 @@ def entities_of(norm: str) -> tuple[str, ...]:
     place or organisation does not answer a question naming one."""
     out: list[str] = []
     segmented = words(norm)
-    for w, tag in tagged(norm):
+    tokens = tagged(norm)
+    for k, (w, tag) in enumerate(tokens):
         # a dictionary word with a name tag (jieba's guesses at unknown words glue
-        # function characters to names: 于省, 时自)
-        if (len(w) >= 2 and tag in _NAME_TAGS and frequency(w) >= MIN_FREQ and w in segmented
+        # function characters to names: 于省, 时自); after 我/你/他 (的) a relative (我孙子, 我哥哥)
+        mine = k > 0 and (tokens[k - 1][0] in _PERSONAL or tokens[k - 1][0] == "的" and k > 1 and tokens[k - 2][0] in _PERSONAL)
+        if (len(w) >= 2 and tag in _NAME_TAGS and frequency(w) >= MIN_FREQ and w in segmented and not mine
                 and w not in NATIONAL and w not in _QUESTION_WORDS and w not in _ABROAD):
             out.append(w)
     places = data_lines("places.txt")
