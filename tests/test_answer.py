@@ -1294,3 +1294,12 @@ def test_a_relative_after_a_personal_pronoun_is_no_name():
 def test_a_level_does_not_answer_a_change_asked_in_a_unit():
     text = "2024年全國電影總票房為425.02億元，觀影人次為10.1億人次，均較2023年有所回落。"
     assert ask("2024年去电影院看电影的人，比前一年少了多少人次？", text)[0] is None
+
+
+def test_a_multiple_of_a_second_figure_that_names_its_own_noun():
+    q = analyse("2024年全国新装上的太阳能光伏，是新装的风力发电的多少倍？")
+    a, b = sub_questions(q)
+    assert b.norm == "2024年新装的风力发电是多少" and b.metric == "风力发电"
+    text = "2024年，全國可再生能源新增裝機3.73億千瓦，其中光伏新增277.57GW、風電新增79.82GW。"
+    got, _ = ask("2024年全国新装上的太阳能光伏，是新装的风力发电的多少倍？", text)
+    assert got["computed"] and got["text"] == "3.48倍"

@@ -1412,6 +1412,7 @@ def answer_fact(q: Question, citations: list[Citation]) -> dict[str, Any] | None
 _COMPUTE_SPLIT = re.compile(r"^(?P<left>.+?)(?:比|较|相比|与|(?:约|大约|大概)?(?:是|为|相当于))(?P<right>.+?)(?:多|少|高|低|大|小|增加|减少|的)")
 
 
+_RATIO_SPLIT = re.compile(r"^(?P<left>.+?)(?:约|大约|大概)?(?:是|为|相当于)(?P<right>.+)的(?:几|多少)倍")  # B may hold a 的 of its own
 _SHARE_SPLIT = re.compile(
     r"^(?P<left>.+?)(?:约|大约|大概)?(?:占|相当于)(?P<right>.+?)的?(?:比例|比重|份额|百分之几|百分之多少|多少|几成)"
 )
@@ -1421,14 +1422,16 @@ def sub_questions(q: Question) -> tuple[Question, Question] | None:
     """Split "A比B多多少" / "A是B的几倍" / "A占B的比例" into two figure questions. B
     inherits from A what it does not say itself: "2024年产量比2023年多多少" -> 2023年
     产量; "产量比销量多多少" -> 2024年…销量 (A's year and subject, B's metric)."""
-    m = (_SHARE_SPLIT if q.asks == "share" else _COMPUTE_SPLIT).match(q.norm)
+    m = (_SHARE_SPLIT if q.asks == "share" else _RATIO_SPLIT if q.asks == "ratio" else _COMPUTE_SPLIT).match(q.norm)
     if not m:
         return None
-    left, right = m.group("left"), m.group("right")
+    left, right = m.group("left").rstrip(",，"), m.group("right")
     verb = MORE_VERB.search(q.norm)  # 比2023年多卖了多少辆: each operand asks 卖了多少辆
     tail = verb.group(1) + "了多少" + q.unit_hint if verb else "是多少"
     head = re.fullmatch(r".*的([\u4e00-\u9fff]{1,6})", left)
     elided = bool(head) and q.norm.startswith("的", m.end("right"))
+    if elided and q.asks == "ratio" and analyse(right + "是多少").terms:
+        elided = False  # 是新装的风力发电的多少倍: B names its own noun; the 的 is that of 的几倍
     if elided:  # 进口的芯片比国内造的多: B's 的 stands for A's noun, 芯片; B says its own subject
         right += "的" + head.group(1)
     qa = analyse(left + tail)

@@ -288,6 +288,8 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
             continue  # 门号到2024年底有多少户: the time says when, the metric is before it
         if w in _MEASURE_SUFFIX and k > 0 and len(ws[k - 1]) >= 2 and ws[k - 1] in content:
             return ws[k - 1] + w  # 订单量: jieba cuts a measure's suffix off a noun it does not know with it
+        if k > 0 and ws[k - 1] + w in content:
+            return ws[k - 1] + w  # 风力 发电: a listed term jieba cuts in two
         return w if w in content else ""
     return ""
 
