@@ -1303,3 +1303,11 @@ def test_a_multiple_of_a_second_figure_that_names_its_own_noun():
     text = "2024年，全國可再生能源新增裝機3.73億千瓦，其中光伏新增277.57GW、風電新增79.82GW。"
     got, _ = ask("2024年全国新装上的太阳能光伏，是新装的风力发电的多少倍？", text)
     assert got["computed"] and got["text"] == "3.48倍"
+
+
+def test_taiwan_words_for_modules_reserves_and_commercial_operation():
+    text = "2024年，全國多晶矽、矽片、電池片、組件產量分別為182萬噸、753GW、654GW和588GW。"
+    assert span("請問2024年中國大陸太陽能板模組的產量有多少GW？", text) == "588GW"  # 模組 is the 組件 item
+    assert span("請問中國大陸的稀土蘊藏量大約占全世界的幾成？", "中國稀土儲量約4400萬噸，約占全球的40%。") == "40%"
+    nuclear = "核電方面，截至2024年底，中國大陸在運核電機組57臺，裝機容量約5976 萬千瓦。"
+    assert span("請問到2024年底為止，中國大陸正在商轉的核能發電機組有幾部？", nuclear) == "57臺"

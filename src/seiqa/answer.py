@@ -1013,7 +1013,7 @@ def _names_item(q: Question, item: str, items: list[str]) -> bool:
     years = {int(y) for y in YEAR.findall(item)}
     if years and _PERIOD.fullmatch(item):  # a period: the question's years fall in it
         return bool(q.years) and set(q.years) <= set(range(min(years), max(years) + 1))
-    whole = [t for t in q.terms if not any(t != u and t in u for u in q.terms)]
+    whole = [t for t in q.terms if len(t) >= 2 or not any(t != u and t in u for u in q.terms)]  # 模组 of 太阳能板模组 too
     return any(item in variants(t) for t in whole)
 
 
