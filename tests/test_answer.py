@@ -1311,3 +1311,10 @@ def test_taiwan_words_for_modules_reserves_and_commercial_operation():
     assert span("請問中國大陸的稀土蘊藏量大約占全世界的幾成？", "中國稀土儲量約4400萬噸，約占全球的40%。") == "40%"
     nuclear = "核電方面，截至2024年底，中國大陸在運核電機組57臺，裝機容量約5976 萬千瓦。"
     assert span("請問到2024年底為止，中國大陸正在商轉的核能發電機組有幾部？", nuclear) == "57臺"
+
+
+def test_everyday_words_for_factories_and_charging_piles():
+    text = "2024年，規模以上醫藥製造企業實現營業收入約2.53萬億元，與上年基本持平。"
+    assert span("医药这行规模以上的厂子2024年营收大概多少？", text) == "2.53萬億元"
+    piles = "截至2024年底，全國充電基礎設施（槍）總數達到1281.8萬臺，同比增長49.1%。"
+    assert span("截至2024年底全国一共装了多少把充电枪？", piles) == "1281.8萬臺"
