@@ -149,7 +149,8 @@ class Question:
     @property
     def query(self) -> str:
         """The text to retrieve passages with: as asked, or with an analyst's shorthand
-        written out (24年 -> 2024年, so that the year matches the text's)."""
+        written out (24年 -> 2024年, so that the year matches the text's) and Latin
+        abbreviations followed by their Chinese names (nev -> nev（新能源汽车）)."""
         plain = normalise(self.text)
         spelled = _with_chinese_names(self.norm)
         return self.text if expand_shorthand(plain) == plain and spelled == self.norm else spelled
