@@ -803,6 +803,12 @@ def _without(clause: str, qn: Quantity, offset: int) -> str:
     return clause[:a] + " " * (b - a) + clause[b:]
 
 
+@functools.lru_cache(maxsize=1024)
+def _dated_apart_from_against(norm: str) -> bool:
+    """The question names a year besides the one it compares with (2024年…比2023年多了多少)."""
+    return bool(YEAR.search(AGAINST.sub(" ", norm)))
+
+
 def time_fit(q: Question, clause_norm: str, sentence_norm: str, before_norm: str, context: str = "") -> float:
     """+0.5 when the figure's clause (else its sentence) names the question's year; -1
     when it names other years only, or names none and the last year named before it
@@ -810,7 +816,7 @@ def time_fit(q: Question, clause_norm: str, sentence_norm: str, before_norm: str
     names the question's year."""
     if not q.years:
         return 0.0
-    if YEAR.search(AGAINST.sub(" ", q.norm)):  # 比2023年增加382万辆 is no 2023 figure (unless 2023 is all the question dates)
+    if _dated_apart_from_against(q.norm):  # 比2023年增加382万辆 is no 2023 figure (unless 2023 is all the question dates)
         clause_norm, sentence_norm = AGAINST.sub(" ", clause_norm), AGAINST.sub(" ", sentence_norm)
     in_clause = {int(y) for y in YEAR.findall(clause_norm)}
     if in_clause:
@@ -1429,14 +1435,15 @@ def sub_questions(q: Question) -> tuple[Question, Question] | None:
     verb = MORE_VERB.search(q.norm)  # 比2023年多卖了多少辆: each operand asks 卖了多少辆
     tail = verb.group(1) + "了多少" + q.unit_hint if verb else "是多少"
     head = re.fullmatch(r".*的([\u4e00-\u9fff]{1,6})", left)
+    said = analyse(right + "是多少")  # what B itself says
     elided = bool(head) and q.norm.startswith("的", m.end("right"))
-    if elided and q.asks == "ratio" and analyse(right + "是多少").terms:
+    if elided and q.asks == "ratio" and said.terms:
         elided = False  # 是新装的风力发电的多少倍: B names its own noun; the 的 is that of 的几倍
     if elided:  # 进口的芯片比国内造的多: B's 的 stands for A's noun, 芯片; B says its own subject
         right += "的" + head.group(1)
+        said = analyse(right + "是多少")
     qa = analyse(left + tail)
-    qb = analyse(right + tail)
-    said = analyse(right + "是多少")  # what B itself says
+    qb = said if tail == "是多少" else analyse(right + tail)
     if not said.terms and said.years:  # B is only another time: A's words at B's time
         qb = analyse(YEAR.sub(str(said.years[0]), left, count=1) + tail)
     elif len(said.terms) <= 1:  # B names only a metric: A's time and subject, B's metric

@@ -196,7 +196,8 @@ def asks_of(norm: str) -> str:
     return "other"
 
 
-AGAINST = re.compile(r"(?:比|较|相比|相较于?|与)(?:前一年|上一年|一年前|上年|去年|前年|[0-9]{4}年|上月|上季度)(?:同期)?")  # the period a change is against
+_YEAR_BEFORE = r"前一年|上一年|一年前|上年|去年|前年|[0-9]{4}年"  # the year a change is measured against
+AGAINST = re.compile(r"(?:比|较|相比|相较于?|与)(?:" + _YEAR_BEFORE + r"|上月|上季度)(?:同期)?")  # the period a change is against
 
 
 def content_terms(norm: str) -> tuple[str, ...]:
@@ -490,7 +491,7 @@ _TERSE_SHARE = re.compile(r"占(?!有|比|率)[^,，。;；?？!！ ]{1,12}[?？
 _TIME_TAIL = re.compile(r"(?:[\s,，]*(?:[0-9]{4}年?|全年|年底|年末|年初|上半年|下半年|第[一二三四]季度))+[?？!！。 ]*$")
 
 
-_COMPARED_WITH = re.compile(r"(?:同|跟|和|与)(前一年|上一年|一年前|上年|去年|前年|[0-9]{4}年)(?:同期)?(?:相)?比(?:较)?(?:起来)?[,，]?")
+_COMPARED_WITH = re.compile(r"(?:同|跟|和|与)(" + _YEAR_BEFORE + r")(?:同期)?(?:相)?比(?:较)?(?:起来)?[,，]?")
 _TIME_VERBS = frozenset("截至 截止 到 至 直到 在 于 从 自".split())
 
 
