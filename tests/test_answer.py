@@ -1318,3 +1318,93 @@ def test_everyday_words_for_factories_and_charging_piles():
     assert span("医药这行规模以上的厂子2024年营收大概多少？", text) == "2.53萬億元"
     piles = "截至2024年底，全國充電基礎設施（槍）總數達到1281.8萬臺，同比增長49.1%。"
     assert span("截至2024年底全国一共装了多少把充电枪？", piles) == "1281.8萬臺"
+
+
+# --- Cantonese, Taiwan and spoken wording; places, titles, targets and owners of shares ---
+
+
+@pytest.mark.parametrize(
+    "question,norm_has",
+    [
+        ("2023年成個內地嘅地鐵加埋總共有幾長？", "整个内地的地铁加起来总共有多长"),
+        ("第一場機械人比賽係喺邊日舉行㗎？", "在哪天举行?"),
+        ("十幾高校有幾多間？", "十几高校"),  # 几 of 十几 stays a number
+    ],
+)
+def test_cantonese_question_words_are_written_out(question, norm_has):
+    assert norm_has in analyse(question).norm
+
+
+def test_cantonese_length_and_date_questions_are_answered():
+    text = "截至2023年底，全國城市軌道交通運營里程1.1萬公里，其中地鐵運營里程8500公里。"
+    assert span("2023年底全國地鐵加埋總共有幾長？", text) == "8500公里"
+    race = "2019年6月2日，全國首場機器人半程馬拉松在杭州舉行。"
+    assert span("全國第一場機械人半馬係喺邊日舉行㗎？", race) == "2019年6月2日"
+
+
+def test_points_asked_for_a_growth_accept_a_per_cent_and_are_no_metric():
+    q = analyse("电子商务业2023年利润同比涨了几个点")
+    assert q.metric == "利润"
+    text = "2023年，全國電子商務業實現利潤總額5000億元，同比增長6.4%。"
+    assert span("电子商务业2023年利润同比涨了几个点", text) == "6.4%"
+
+
+def test_a_listed_term_jieba_cuts_inside_a_word_is_the_metric():
+    assert analyse("2023年電影票房收入是多少？").metric == "票房收入"
+    text = "2023年全國電影總票房為549.15億元，觀影人次為12.99億人次。"
+    assert span("2023年全國電影票房收入是多少？", text) == "549.15億元"
+
+
+def test_a_place_the_question_names_must_be_in_the_passage():
+    text = "截至2023年底，全國5G基站總數達337.7萬個。5G移動電話用戶達8.05億戶。"
+    assert span("澳門2023年有多少5G用戶？", text) is None  # 5g is found, 澳门 is not
+    assert span("2023年全國有多少5G用戶？", text) == "8.05億戶"
+
+
+def test_a_sentence_opening_with_a_topic_then_the_country_does_not_answer_for_a_city():
+    text = "成都的數字經濟發展迅速。通信方面，截至2023年底，全國5G基站總數達337.7萬個。"
+    assert span("成都2023年有多少個5G基站？", text) is None
+
+
+def test_a_title_typed_without_its_marks_is_still_a_quoted_name():
+    text = "2023年，國內遊戲市場實際銷售收入3029.64億元，同比增長13.95%。《原神：星穹》等作品上線後廣受好評。"
+    assert span("原神星穹一共卖了多少钱", text) is None
+    assert span("2023年国内游戏市场实际销售收入是多少", text) == "3029.64億元"
+
+
+def test_first_day_and_new_openings_are_not_cumulative_figures():
+    carbon = "截至2023年底，全國碳市場累計成交量4.42億噸，累計成交額249.19億元。"
+    assert span("全国碳市场上线首日成交量是多少吨？", carbon) is None
+    rail = "截至2023年底，全國鐵路營業里程達到15.9萬公里，其中高鐵營業里程4.5萬公里。"
+    assert span("2023年全國高鐵新開通了多少公里？", rail) is None
+
+
+def test_an_actual_share_is_not_a_target():
+    text = "到2015年，該產業增加值占GDP的比重力爭達到8%左右；2015年實際占比約為7.2%。"
+    assert span("2015年该产业增加值实际占GDP的比重是多少？", "到2015年，該產業增加值占GDP的比重力爭達到8%左右。") is None
+    assert span("2015年该产业增加值实际占GDP的比重是多少？", text) == "7.2%"
+
+
+def test_a_which_clause_before_de_and_an_adverb_are_not_the_subject():
+    assert analyse("截至2023年底全国登记在册的无人机总数？").subject == "无人机"
+    assert analyse("2020年数字经济附加价值实际占国内生产毛额的比例是多少？").subject == "数字经济附加价值"
+    text = "截至2023年底，全國實名登記的無人機數量達126.7萬架。"
+    assert span("截至2023年底全国登记在册的无人机总数？", text) == "126.7萬架"
+
+
+def test_another_parts_share_of_another_whole_does_not_answer():
+    text = "2023年，數字經濟增加值佔GDP比重持續提高，同年高技術製造業增加值同比增長7.5%，占規模以上工業增加值的比重為15.7%。"
+    assert span("2023年数字经济增加值占GDP的比重是多少？", text) is None
+    own = "2023年數字經濟增加值占GDP的比重為10.2%。"
+    assert span("2023年数字经济增加值占GDP的比重是多少？", text, own) == "10.2%"
+
+
+@pytest.mark.parametrize(
+    "question,text,expected",
+    [
+        ("2023年的國內生產毛額是多少？", "2023年，中國GDP達到126.06萬億元。", "126.06萬億元"),  # Taiwan: 國內生產毛額
+        ("2023年民航客运量同比增长多少？", "2023年，民航旅客運輸量6.2億人次，同比增長146.1%。", "146.1%"),
+    ],
+)
+def test_taiwan_and_plain_names_of_statistics(question, text, expected):
+    assert span(question, text) == expected

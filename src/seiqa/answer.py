@@ -26,7 +26,7 @@ from .chunk import sentences
 from .normalise import normalise, to_script
 from .numbers import YEAR, Quantity, find_quantities, format_value, parse_number
 from .question import (
-    AGAINST, FIRST_OF_SERIES, MORE_VERB, NATIONAL, QUOTED, TIME_ASKS, Question, analyse, contrast_words, contrasts, months_of, sub_terms,
+    AGAINST, FIRST_OF_SERIES, MORE_VERB, NATIONAL, QUOTED, TIME_ASKS, Question, analyse, contrast_words, contrasts, is_place, months_of, sub_terms,
     term_weight, variants,
 )
 from .records import Citation
@@ -334,9 +334,13 @@ def contrast_fit(q: Question, clause: str, sentence: str) -> float:
 def entity_fit(q: Question, context: str) -> float:
     """-1 when none of the places, organisations or models the question names
     (q.entities) is in the figure's context (its passage, section path and document
-    title): a national figure does not answer a question about 深圳. 0 else. (One
-    found is enough: a question may name more than its passage does, and jieba tags
-    some common words as names.)"""
+    title): a national figure does not answer a question about 深圳. Also -1 when it
+    names places and none of them is found: 香港's 5g figure is not the country's. 0
+    else. (One found is enough: a question may name more than its passage does, and
+    jieba tags some common words as names.)"""
+    places = [t for t in q.entities if is_place(t)]
+    if places and not any(_names(t, context) for t in places):
+        return -1.0
     return -1.0 if q.entities and not any(_names(t, context) for t in q.entities) else 0.0
 
 
@@ -433,6 +437,22 @@ def owner_fit(q: Question, clause: str) -> float:
     return 0.0
 
 
+def share_owner_fit(q: Question, lead: str) -> float:
+    """-1 for a share question whose subject ends in a measure (战略性新兴产业增加值占GDP…)
+    when the part before the figure's 占 gives that measure of another noun (高技术制造业
+    增加值…，占规模以上工业增加值的比重为16.3%): another part's share. 0 else."""
+    at = lead.rfind("占")
+    subject = words(q.subject)
+    if q.asks != "share" or at < 0 or len(subject) < 2 or not _MEASURE.search(subject[-1]):
+        return 0.0
+    said = [m.start() for v in variants(subject[-1]) if len(v) >= 2 for m in re.finditer(re.escape(v), lead[:at])]
+    if not said:
+        return 0.0
+    part = lead[:at]  # from the clause that last says the measure: 数字经济增加值…，同年高技术制造业增加值…，占
+    cut = max((m.end() for m in _CLAUSE_SPLIT.finditer(part[: max(said)])), default=0)
+    return owner_fit(dataclasses.replace(q, subject="".join(subject[:-1]), metric=subject[-1]), part[cut:])
+
+
 def whole_fit(q: Question, sentence: str) -> float:
     """-1 when the question names a whole and asks for a figure of a part of it (软件业务
     收入当中，云服务的营收) and the figure's sentence names the whole but not the part: the
@@ -453,7 +473,7 @@ def sibling_fit(q: Question, sentence: str) -> float:
     return -1.0 if _sibling_in(q.subject, sentence) else 0.0
 
 
-_LEAD_TIME = re.compile(r"^\s*(?:(?:截至|截止|到|在|于)?[0-9]{4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:[底末初])?[，,]?)?\s*")
+_LEAD_TIME = re.compile(r"^\s*(?:[^，,。；;]{1,12}方面[，,]\s*)?(?:(?:截至|截止|到|在|于)?[0-9]{4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:[底末初])?[，,]?)?\s*")
 
 
 def _place_topic(norm: str) -> str:
@@ -692,11 +712,14 @@ _GROWTH_RATE = re.compile(r"增|涨|升|降|减|跌|速|幅|变化|变动")
 _SHORT_YEAR = re.compile(r"^(?:(?:公元前?|西元前?|前)[0-9]{1,4}|[1-9][0-9]{2,3})年$")
 
 
+_POINTS = re.compile(r"个?点")  # 涨了几个点: spoken for a rate, in per cent or in percentage points
+
+
 def _change_unit(hint: str) -> tuple[str, str] | None:
     """(unit, kind) when a change question asks it in a classifier or unit (增加了多少家,
     提高了多少万千瓦), not as a rate (几倍, 几成); else None."""
     found = _hint_quantity(hint)
-    if not found or found.kind in ("percent", "multiple", "plain", "fraction", "pp"):
+    if not found or found.kind in ("percent", "multiple", "plain", "fraction", "pp") or _POINTS.match(hint):
         return None
     return normalise(found.unit), found.kind
 
@@ -732,7 +755,7 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
         return 1.0 if kind in ("ordinal", "rank") else -1.0
     if kind in ("ordinal", "rank"):
         return -1.0
-    pp_asked = "百分点" in q.norm
+    pp_asked = "百分点" in q.norm or (asks == "growth" and bool(_POINTS.match(q.unit_hint)))
     if asks == "share":
         if kind == "pp":
             return 1.0 if pp_asked else -0.3
@@ -1083,7 +1106,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "rank": -(cit.rank - 1),
                     "entity": entity,
                     "subject": subject,
-                    "sibling": min(sibling, owner_fit(q, clause)),
+                    "sibling": min(sibling, owner_fit(q, clause), share_owner_fit(q, norm[s : qn.start])),
                     "part": part_fit(q, norm[qn.end : e], norm[cs : qn.start]),
                     "topic": topic,
                     "quoted": -1.0 if _quotes_another(q, sentence, norm[s : qn.start]) or batch_missing else quoted,
@@ -1503,11 +1526,30 @@ def answer_computed(q: Question, citations: list[Citation]) -> dict[str, Any] | 
 NOT_FOUND = "not in the corpus: no passage states this"
 
 
+_TITLE = re.compile(r"《([^《》]{2,20})》")
+
+
+def with_titles(q: Question, citations: list[Citation]) -> Question:
+    """The question with the titles it names without marks (黑神话悟空) that the passages
+    put in 《》 (《黑神话：悟空》) among its quoted names: a figure of a work, plan or law is
+    the title's only where the title is said (quoted_fit), whether or not it was typed
+    with its marks."""
+    bare_q = re.sub(r"\W", "", q.norm)
+    found = []
+    for c in citations:
+        for m in _TITLE.finditer(normalise(c.text)):
+            bare = re.sub(r"\W", "", m.group(1))
+            if len(bare) >= 3 and bare in bare_q and m.group(1) not in q.quoted:
+                found.append(m.group(1))
+    return dataclasses.replace(q, quoted=q.quoted + tuple(dict.fromkeys(found))) if found else q
+
+
 def answer(question: str | Question, citations: list[Citation]) -> tuple[dict[str, Any] | None, str | None]:
     """(answer, reason). The reason is set when there is no answer."""
     q = analyse(question) if isinstance(question, str) else question
     if not citations:
         return None, NOT_FOUND
+    q = with_titles(q, citations)
     if q.asks == "ratio":  # a multiple the text states (体长为体高的31倍), else computed
         stated, best = answer_figure(q, citations)
         if stated is not None and best.quantity.kind == "multiple":

@@ -267,6 +267,8 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
     against = AGAINST.search(norm, 0, m.start())
     before_end = against.start() if against else m.start()  # 产量比上年多产了百分之几: the metric is before 比上年
     after = norm[m.end() :]
+    if re.match(r"个?(?:百分)?点", after):
+        after = ""  # 涨了几个点: a unit (percentage points), not what is measured
     if after.startswith("钱"):  # 花了多少钱 asks an amount of money (q.money), not a figure of 钱
         before = [w for w in words(norm[:before_end]) if w not in _LINK]
         last = before[-1] if before and before[-1] in content else ""
@@ -292,6 +294,11 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
             return ws[k - 1] + w  # 订单量: jieba cuts a measure's suffix off a noun it does not know with it
         if k > 0 and ws[k - 1] + w in content:
             return ws[k - 1] + w  # 风力 发电: a listed term jieba cuts in two
+        if k > 0 and w in content:
+            prev = ws[k - 1]
+            listed = next((prev[i:] + w for i in range(len(prev) - 1) if len(variants(prev[i:] + w)) > 1), "")
+            if listed:
+                return listed  # 电影票房 收入: 票房收入, a synonym-listed term that jieba cuts inside a word
         return w if w in content else ""
     return ""
 
@@ -307,6 +314,12 @@ QUOTED = re.compile(r"[「『“《\"]([^「『“《」』”》\"]{1,12})[」�
 
 _PERSONAL = frozenset("我 你 您 他 她 我们 你们 他们 她们 咱 咱们".split())
 _ABROAD = frozenset("外国 国外 海外 境外 各国 外地 全球 世界 全世界".split())  # no name: where, not which place
+
+
+def is_place(word: str) -> bool:
+    """A place name: tagged ns by jieba, listed in data/places.txt, or ending in 省/市/县/州."""
+    tokens = tagged(word)
+    return (len(tokens) == 1 and tokens[0][1] == "ns") or word in data_lines("places.txt") or (len(word) >= 3 and word[-1] in _PLACE_SUFFIX)
 
 
 def entities_of(norm: str) -> tuple[str, ...]:
@@ -352,6 +365,7 @@ _SUBJECT_TAGS = ("n", "nz", "b", "l", "j", "eng", "nrt", "zg")  # nouns, disting
 _TIME_WORD = re.compile(r"年|月|日|年底|年末|年初|上半年|下半年|全年|季度")  # 低空经济2024年规模: the subject is before the time
 _NOUN_TAGS = ("n", "nz", "j", "eng", "nrt")
 _GENERIC_NOUNS = frozenset("区域 地区 范围 方面 领域 部分 情况 方向 阶段 期间 整体 总体 一带 附近 境内 当地 行业".split())
+_ADVERBIAL = frozenset("实际 目前 当前 现在 如今 眼下 总共 一共 合计".split())  # nouns jieba tags n that say how or when, not of what
 _SCOPES = frozenset("全省 全市 全县 全区 全球 世界 全世界 各地".split())
 
 
@@ -391,9 +405,9 @@ def subject_of(norm: str, metric: str) -> str:
     parts: list[str] = []
     for k in range(len(before) - 1, -1, -1):
         w, tag = before[k]
-        if not parts and (w in modifiers or w in _SCOPES or w in ("在", "总") or w.startswith("每") or tag == "d" or w.isdigit() or _TIME_WORD.fullmatch(w)):
-            continue  # 海上风电新增装机容量: 新增 says which of the metric (contrast_fit), not of what; 新订单在全球占; 总票房; 每吨价格
-        if w == "的" and k > 0 and before[k - 1][1] in _SUBJECT_TAGS and len(before[k - 1][0]) >= 2:
+        if not parts and (w in modifiers or w in _SCOPES or w in _ADVERBIAL or w in ("在", "总") or w.startswith("每") or tag == "d" or w.isdigit() or _TIME_WORD.fullmatch(w)):
+            continue  # 海上风电新增装机容量: 新增 says which of the metric (contrast_fit), not of what; 新订单在全球占; 总票房; 每吨价格; 增加值实际占
+        if w == "的" and k > 0 and before[k - 1][1] in _NOUN_TAGS and len(before[k - 1][0]) >= 2:
             continue  # 微短剧的用户规模: the subject is 微短剧用户; 离岸风电的累计装机容量: 离岸风电
         if tag not in _SUBJECT_TAGS or (tag == "b" and (w.endswith("期") or w == "主要")) or w in NATIONAL or w in _SCOPES or w in _QUESTION_WORDS:
             break
@@ -484,7 +498,9 @@ _ABBREVIATED = ((re.compile(r"(?<![a-z])yoy(?![a-z])"), "同比"), (re.compile(r
 FIRST_OF_SERIES = re.compile(r"(?:头一|首)(?=[批届期轮])")  # 首批, 头一批 are 第一批
 # Spoken and Cantonese question words, in standard written Chinese (normalised forms).
 _COLLOQUIAL = (("乜嘢", "什么"), ("啥", "什么"), ("咋", "怎么"), ("几多", "多少"), ("边个", "哪个"), ("边度", "哪里"),
-               ("有冇", "有没有"), ("嘅", "的"), ("喺", "在"), ("咗", "了"))
+               ("有冇", "有没有"), ("嘅", "的"), ("喺", "在"), ("咗", "了"), ("咩", "什么"), ("边日", "哪天"), ("边年", "哪年"),
+               ("成个", "整个"), ("加埋", "加起来"), ("㗎", ""))
+_HOW_FAR = re.compile(r"几(?=[长高远重深宽][?？。!！,，]|[长高远重深宽]$)")  # Cantonese 有几长 asks 多长 (十几高校 stays)
 # A question with no question word that ends in what it measures (比亚迪24年海外销量？) asks its figure.
 _TERSE_TAIL = re.compile(_MEASURE_WORD + r"[?？!！。 ]*$")
 _TERSE_SHARE = re.compile(r"占(?!有|比|率)[^,，。;；?？!！ ]{1,12}[?？!！。 ]*$")  # 增加值占gdp: asks its share
@@ -518,6 +534,7 @@ def expand_shorthand(norm: str) -> str:
         norm = pattern.sub(word, norm)
     for spoken, written in _COLLOQUIAL:
         norm = norm.replace(spoken, written)
+    norm = _HOW_FAR.sub("多", norm)
     norm = _COMPARED_WITH.sub(r"比\1", norm)  # 同前一年比升了多少, 与2023年相比 -> 比前一年, 比2023年
     if "系" in norm:  # Cantonese 係 (normalised to 系) as a word of its own is 是: 产量係幾多 (not 关系, 体系)
         ws = [w for w, _ in tagged(norm)]  # every token, punctuation too
