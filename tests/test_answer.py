@@ -1408,3 +1408,35 @@ def test_another_parts_share_of_another_whole_does_not_answer():
 )
 def test_taiwan_and_plain_names_of_statistics(question, text, expected):
     assert span(question, text) == expected
+
+
+def test_asides_about_the_asker_do_not_dilute_the_words_asked_about():
+    text = "截至2023年底，全國鐵路營業里程達到15.9萬公里，其中高鐵營業里程4.5萬公里。"
+    long = "我年轻时在铁路系统干了一辈子，很想知道：到2023年底，全国的高速铁路通车里程有多长了？劳烦您告知。"
+    assert span(long, text) == "4.5萬公里"
+    plan = "1986年3月，國家啟動「高技術研究發展計劃」（863計劃）。"
+    assert span("我年轻时常听同事说起863计划，不知这个计划是哪一年启动的？烦请指教。", plan) == "1986年"
+
+
+def test_english_business_words_are_read_as_chinese():
+    q = analyse("2023年软件和IT服务业的revenue一共多少？")
+    assert q.metric == "营业收入"
+    text = "2023年全國軟體和資訊技術服務業完成業務收入123258億元，同比增長13.4%。"
+    assert span("2023年软件和IT服务业的revenue一共多少？", text) == "123258億元"
+    share = "龍頭企業甲公司2023年的全球動力電池裝車量市占率為36.8%。"
+    assert span("甲公司2023年全球动力电池装车的market share是多少？", share) == "36.8%"
+
+
+def test_the_metric_is_read_in_the_asking_clause_only():
+    assert analyse("AI核心产业2024年的YoY增速是多少？slide上想放个增长率。").metric != "slide"
+
+
+@pytest.mark.parametrize(
+    "question,text,expected",
+    [
+        ("2023年中国GDP总量是多少？", "2023年，中國GDP達到126.06萬億元，比上年增長5.2%。", "126.06萬億元"),
+        ("到2023年底全国高速铁路通车里程有多长？", "截至2023年底，全國高鐵營業里程4.5萬公里。", "4.5萬公里"),
+    ],
+)
+def test_common_names_of_a_statistic(question, text, expected):
+    assert span(question, text) == expected

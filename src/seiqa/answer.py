@@ -1526,6 +1526,28 @@ def answer_computed(q: Question, citations: list[Citation]) -> dict[str, Any] | 
 NOT_FOUND = "not in the corpus: no passage states this"
 
 
+_ASKING = re.compile(r"多少|几|哪|什么|何|谁|多[大高长重远久]|吗|是否|百分之")
+_ASIDE = re.compile(r"我|你|您|咱|老朽|老夫|本人|在下|俺")  # a clause about the asker: 老朽退休前在铁路系统干了一辈子
+
+
+def without_asides(q: Question, citations: list[Citation]) -> Question:
+    """The question without the words of its asides that no passage says: a clause that
+    talks about the asker (我年轻时常听同事说起…) or follows the asking clause (…烦请指教)
+    is talk, and its words would only dilute the agreement of the words asked about, or
+    tip it when they repeat part of a word asked about (铁路 of 铁路系统 beside 高速铁路)."""
+    clauses = [c for c in re.split(r"[,，:：;；。?？!！]", q.norm) if c.strip()]
+    at = next((k for k, c in enumerate(clauses) if _ASKING.search(c)), None)
+    if at is None or len(clauses) < 2:
+        return q
+    asides = " ".join(c for k, c in enumerate(clauses) if k != at and (k > at or _ASIDE.search(c)))
+    if not asides:
+        return q
+    text = " ".join(normalise(c.text) for c in citations)
+    asked = [t for t in q.terms if t in clauses[at]]
+    dropped = {t for t in q.terms if t in asides and ((t not in clauses[at] and _match(t, text) == 0) or any(t in a and t != a for a in asked))}
+    return dataclasses.replace(q, terms=tuple(t for t in q.terms if t not in dropped)) if dropped else q
+
+
 _TITLE = re.compile(r"《([^《》]{2,20})》")
 
 
@@ -1549,7 +1571,7 @@ def answer(question: str | Question, citations: list[Citation]) -> tuple[dict[st
     q = analyse(question) if isinstance(question, str) else question
     if not citations:
         return None, NOT_FOUND
-    q = with_titles(q, citations)
+    q = without_asides(with_titles(q, citations), citations)
     if q.asks == "ratio":  # a multiple the text states (体长为体高的31倍), else computed
         stated, best = answer_figure(q, citations)
         if stated is not None and best.quantity.kind == "multiple":

@@ -266,7 +266,7 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
         return verb.group(1)  # 比2023年多卖了多少辆: what is compared is what is sold (卖 -> 销量)
     against = AGAINST.search(norm, 0, m.start())
     before_end = against.start() if against else m.start()  # 产量比上年多产了百分之几: the metric is before 比上年
-    after = norm[m.end() :]
+    after = re.split(r"[?？,，。!！;；:：]", norm[m.end() :])[0]  # …是多少？slide上想放个增长率: not the next sentence's noun
     if re.match(r"个?(?:百分)?点", after):
         after = ""  # 涨了几个点: a unit (percentage points), not what is measured
     if after.startswith("钱"):  # 花了多少钱 asks an amount of money (q.money), not a figure of 钱
@@ -494,7 +494,10 @@ def counted_subject(norm: str) -> str:
 _SHORT_YEAR = re.compile(r"(?<![0-9a-z.])(?<![了过近约达满共历用长经第时期续隔每逾超余有已将前后头最])([0-2][0-9])年(?!来|间|前|后|内|以|多|左右|半|的时间)")
 _HALF = re.compile(r"(?<![0-9a-z])(?:((?:20)?[0-9]{2})年?)?h([12])(?![0-9a-z])")
 _QUARTER = re.compile(r"(?<![0-9a-z])(?:((?:20)?[0-9]{2})年?)?q([1-4])(?![0-9a-z])")
-_ABBREVIATED = ((re.compile(r"(?<![a-z])yoy(?![a-z])"), "同比"), (re.compile(r"(?<![a-z])mom(?![a-z])"), "环比"))
+_ABBREVIATED = ((re.compile(r"(?<![a-z])yoy(?![a-z])"), "同比"), (re.compile(r"(?<![a-z])mom(?![a-z])"), "环比"),
+                # English business words an analyst mixes in (软件业的revenue, market share是多少)
+                (re.compile(r"(?<![a-z])market\s*share(?![a-z])"), "市场份额"), (re.compile(r"(?<![a-z])revenues?(?![a-z])"), "营业收入"),
+                (re.compile(r"(?<![a-z])profits?(?![a-z])"), "利润"), (re.compile(r"(?<![a-z])growth(?![a-z])"), "增长"))
 FIRST_OF_SERIES = re.compile(r"(?:头一|首)(?=[批届期轮])")  # 首批, 头一批 are 第一批
 # Spoken and Cantonese question words, in standard written Chinese (normalised forms).
 _COLLOQUIAL = (("乜嘢", "什么"), ("啥", "什么"), ("咋", "怎么"), ("几多", "多少"), ("边个", "哪个"), ("边度", "哪里"),
