@@ -1440,3 +1440,16 @@ def test_the_metric_is_read_in_the_asking_clause_only():
 )
 def test_common_names_of_a_statistic(question, text, expected):
     assert span(question, text) == expected
+
+
+def test_a_day_asked_is_not_answered_by_a_month():
+    text = "2023年9月，歐盟宣布對中國電動汽車發起反補貼調查。"
+    assert span("欧盟具体是哪一天宣布发起调查的？", text) is None
+    assert span("欧盟是哪年哪月宣布发起调查的？", text) == "2023年9月"
+    dated = "2023年10月4日，歐盟正式宣布對中國電動汽車發起反補貼調查。"
+    assert span("欧盟具体是哪一天宣布发起调查的？", dated) == "2023年10月4日"
+
+
+def test_a_stated_multiple_of_another_measure_does_not_answer():
+    assert span("全国碳市场2023年的成交额是上线首年的几倍？", "2023年末，碳價較上線首日開盤價上漲約一倍。") is None
+    assert span("2023年光伏新增装机容量是风电的几倍？", "2023年，光伏新增裝機容量是風電的3倍。") == "3倍"

@@ -706,6 +706,7 @@ def measure_word(q: Question, quantity: Quantity, after: str) -> str:
     return word if after.startswith(word) and "\u4e00" <= word <= "\u9fff" else ""
 
 
+_DAY_ASKED = re.compile(r"哪一?天|哪一?日|何日|几月几[日号]|几号")
 _SAME_DURATION = {"年": "年", "个月": "月", "月": "月", "天": "天", "日": "天", "小时": "小时", "周": "周", "星期": "周", "分钟": "分钟", "秒": "秒"}
 _TIME_KINDS = frozenset(("year", "date", "month", "decade", "century"))
 _GROWTH_RATE = re.compile(r"增|涨|升|降|减|跌|速|幅|变化|变动")
@@ -744,6 +745,8 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
     if asks == "when":
         return 1.0 if is_time else 0.2 if normalise(quantity.unit) == "岁" else -1.0
     if asks == "date":
+        if _DAY_ASKED.search(q.norm):  # 哪一天 is answered by a day, not by 2024年5月
+            return 1.0 if kind == "date" and quantity.date and quantity.date[2] is not None else -1.0
         return 1.0 if kind == "date" else 0.3 if kind in ("year", "month") else -1.0
     if asks == "month":
         return 1.0 if kind in ("month", "date") else -1.0
@@ -1574,8 +1577,8 @@ def answer(question: str | Question, citations: list[Citation]) -> tuple[dict[st
     q = without_asides(with_titles(q, citations), citations)
     if q.asks == "ratio":  # a multiple the text states (体长为体高的31倍), else computed
         stated, best = answer_figure(q, citations)
-        if stated is not None and best.quantity.kind == "multiple":
-            return stated, None
+        if stated is not None and best.quantity.kind == "multiple" and best.parts["metric"] >= 0:
+            return stated, None  # a multiple of the asked measure (上涨约一倍 of a price is none of a 成交额)
     if q.asks == "diff" and AGAINST.search(q.norm):  # 比2023年多出多少辆: a change the text may state
         stated, best = answer_figure(q, citations)
         if stated is not None and best.parts["metric"] >= 0:  # the change of the asked measure, not another's
