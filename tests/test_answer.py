@@ -1453,3 +1453,10 @@ def test_a_day_asked_is_not_answered_by_a_month():
 def test_a_stated_multiple_of_another_measure_does_not_answer():
     assert span("全国碳市场2023年的成交额是上线首年的几倍？", "2023年末，碳價較上線首日開盤價上漲約一倍。") is None
     assert span("2023年光伏新增装机容量是风电的几倍？", "2023年，光伏新增裝機容量是風電的3倍。") == "3倍"
+
+
+def test_the_subject_reaches_past_a_time_and_de_when_only_metric_words_follow():
+    assert analyse("中國大陸雲端服務2024年的營收規模是多少？").subject == "云端服务"
+    software = "2023年全國軟體和資訊技術服務業完成業務收入123258億元。其中雲端服務、大數據服務的收入增速明顯較快。"
+    drugs = "2023年，規模以上醫藥製造業實現營業收入約2.52萬億元。"
+    assert span("雲端服務2023年的營收規模是多少？", software, drugs) is None  # neither is the cloud's own

@@ -365,7 +365,7 @@ _SUBJECT_TAGS = ("n", "nz", "b", "l", "j", "eng", "nrt", "zg")  # nouns, disting
 _TIME_WORD = re.compile(r"年|月|日|年底|年末|年初|上半年|下半年|全年|季度")  # 低空经济2024年规模: the subject is before the time
 _NOUN_TAGS = ("n", "nz", "j", "eng", "nrt")
 _GENERIC_NOUNS = frozenset("区域 地区 范围 方面 领域 部分 情况 方向 阶段 期间 整体 总体 一带 附近 境内 当地 行业".split())
-_ADVERBIAL = frozenset("实际 目前 当前 现在 如今 眼下 总共 一共 合计".split())  # nouns jieba tags n that say how or when, not of what
+_ADVERBIAL = frozenset("实际 目前 当前 现在 如今 眼下".split())  # nouns jieba tags n that say how or when, not of what
 _SCOPES = frozenset("全省 全市 全县 全区 全球 世界 全世界 各地".split())
 
 
@@ -405,6 +405,8 @@ def subject_of(norm: str, metric: str) -> str:
     parts: list[str] = []
     for k in range(len(before) - 1, -1, -1):
         w, tag = before[k]
+        if not parts and w == "的" and k + 1 < len(before):
+            continue  # 云端服务2024年的营收规模: only words that say which of the metric stood after 的
         if not parts and (w in modifiers or w in _SCOPES or w in _ADVERBIAL or w in ("在", "总") or w.startswith("每") or tag == "d" or w.isdigit() or _TIME_WORD.fullmatch(w)):
             continue  # 海上风电新增装机容量: 新增 says which of the metric (contrast_fit), not of what; 新订单在全球占; 总票房; 每吨价格; 增加值实际占
         if w == "的" and k > 0 and before[k - 1][1] in _NOUN_TAGS and len(before[k - 1][0]) >= 2:
