@@ -1460,3 +1460,21 @@ def test_the_subject_reaches_past_a_time_and_de_when_only_metric_words_follow():
     software = "2023年全國軟體和資訊技術服務業完成業務收入123258億元。其中雲端服務、大數據服務的收入增速明顯較快。"
     drugs = "2023年，規模以上醫藥製造業實現營業收入約2.52萬億元。"
     assert span("雲端服務2023年的營收規模是多少？", software, drugs) is None  # neither is the cloud's own
+
+
+def test_a_sentence_opening_with_china_does_not_answer_for_a_company():
+    text = "比亞迪2023年的全球動力電池裝車量市占率為15.8%。2023年，中國動力電池累計裝車量387.7GWh，同比增長31.6%。"
+    assert span("比亞迪2023年的動力電池裝車量是多少GWh？", text) is None
+    assert span("2023年中國動力電池裝車量是多少GWh？", text) == "387.7GWh"
+
+
+def test_a_count_of_visits_is_a_measure_money_does_not_say():
+    text = "2025年春節檔上映的動畫電影《長安三萬里》，票房突破18億元。"
+    assert span("长安三万里观影人次破多少亿了？", text) is None
+    assert analyse("观影人次破多少亿了？").metric == "人次"
+
+
+def test_a_whole_year_is_not_answered_by_part_of_it():
+    text = "2025年1-6月，新能源汽車產銷分別完成696.8萬輛和693.7萬輛。"
+    assert span("25年全年新能车卖了多少辆？", text) is None
+    assert span("25年上半年新能车造了多少台", text) == "696.8萬輛"

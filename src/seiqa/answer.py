@@ -181,7 +181,7 @@ def _metric_fit(q: Question, clause: str, sentence: str, item: str, role: str = 
 
 # Statistical measures (产量, 出口额, 产值, 营业收入, 装机容量, 市场规模 …): a figure whose
 # sentence does not say the measure asked is a figure of something else.
-_MEASURE = re.compile(r"(?:量|额|值|收入|利润|容量|规模|票房|指标)$")
+_MEASURE = re.compile(r"(?:量|额|值|收入|利润|容量|规模|票房|指标|人次)$")
 _MONEY_WORDS = frozenset("金额 价值 总额 数额 价格 总值 价钱 规模 总量".split())  # said by a money unit itself (约4万亿元的计划)
 
 
@@ -505,7 +505,7 @@ def _place_owns_subject(q: Question, sentence: str) -> bool:
     return all(o and o not in NATIONAL and not _in(o, q.norm) for o in owners)
 
 
-_NATIONAL_SCOPE = re.compile(r"(?:全国|我国|全球|全世界)")
+_NATIONAL_SCOPE = re.compile(r"(?:全国|我国|中国|国内|全球|全世界)")
 
 
 def topic_fit(q: Question, sentence: str) -> float:
@@ -877,12 +877,18 @@ def own_year_fit(q: Question, before: str) -> float:
 _ONE_MONTH = re.compile(r"单月|当月")
 
 
+_PART_OF_YEAR = re.compile(r"(?<![0-9])1\s*[-—~至到]\s*(?:[1-9]|1[01])月|一至[一二三四五六七八九十]+月|上半年|前三季度|[一二三]季度|前[0-9一二三四五六七八九十]+个月")
+
+
 def month_fit(q: Question, clause_norm: str, sentence_norm: str) -> float:
     """For a question naming a month (12月单月销量): +0.5 when the figure's clause or
     sentence names it, -1 when it names another single month or none (a figure for the
     year does not answer for a month). For a question naming a year and no month: -1
-    when the figure's clause is a single month's (单月, 当月)."""
+    when the figure's clause is a single month's (单月, 当月), or, when the question says
+    全年, when its sentence gives a part of the year (1-6月, 上半年, 前三季度)."""
     if not q.months:
+        if "全年" in q.norm and _PART_OF_YEAR.search(sentence_norm):
+            return -1.0  # 2025年全年卖了多少 is not answered by 2025年1-6月
         return -1.0 if q.years and _ONE_MONTH.search(clause_norm) else 0.0  # 12月单月销量 is no yearly figure
     for text in (clause_norm, sentence_norm):
         named = set(months_of(text))
