@@ -26,8 +26,8 @@ from .chunk import sentences
 from .normalise import normalise, to_script
 from .numbers import YEAR, Quantity, find_quantities, format_value, parse_number
 from .question import (
-    AGAINST, FIRST_OF_SERIES, MORE_VERB, NATIONAL, QUOTED, TIME_ASKS, Question, analyse, contrast_words, contrasts, is_place, months_of, sub_terms,
-    term_weight, variants,
+    AGAINST, CLAUSE_BREAK, FIRST_OF_SERIES, MORE_VERB, NATIONAL, POINTS, QUOTED, TIME_ASKS, Question, analyse, contrast_words, contrasts, is_place,
+    months_of, sub_terms, term_weight, variants,
 )
 from .records import Citation
 from .segment import MIN_FREQ, frequency, tagged, words
@@ -445,10 +445,11 @@ def share_owner_fit(q: Question, lead: str) -> float:
     subject = words(q.subject)
     if q.asks != "share" or at < 0 or len(subject) < 2 or not _MEASURE.search(subject[-1]):
         return 0.0
-    said = [m.start() for v in variants(subject[-1]) if len(v) >= 2 for m in re.finditer(re.escape(v), lead[:at])]
+    part = lead[:at]
+    said = [m.start() for v in variants(subject[-1]) if len(v) >= 2 for m in re.finditer(re.escape(v), part)]
     if not said:
         return 0.0
-    part = lead[:at]  # from the clause that last says the measure: 数字经济增加值…，同年高技术制造业增加值…，占
+    # from the clause that last says the measure: 数字经济增加值…，同年高技术制造业增加值…，占
     cut = max((m.end() for m in _CLAUSE_SPLIT.finditer(part[: max(said)])), default=0)
     return owner_fit(dataclasses.replace(q, subject="".join(subject[:-1]), metric=subject[-1]), part[cut:])
 
@@ -713,14 +714,11 @@ _GROWTH_RATE = re.compile(r"增|涨|升|降|减|跌|速|幅|变化|变动")
 _SHORT_YEAR = re.compile(r"^(?:(?:公元前?|西元前?|前)[0-9]{1,4}|[1-9][0-9]{2,3})年$")
 
 
-_POINTS = re.compile(r"个?点")  # 涨了几个点: spoken for a rate, in per cent or in percentage points
-
-
 def _change_unit(hint: str) -> tuple[str, str] | None:
     """(unit, kind) when a change question asks it in a classifier or unit (增加了多少家,
     提高了多少万千瓦), not as a rate (几倍, 几成); else None."""
     found = _hint_quantity(hint)
-    if not found or found.kind in ("percent", "multiple", "plain", "fraction", "pp") or _POINTS.match(hint):
+    if not found or found.kind in ("percent", "multiple", "plain", "fraction", "pp") or POINTS.match(hint):
         return None
     return normalise(found.unit), found.kind
 
@@ -758,7 +756,7 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
         return 1.0 if kind in ("ordinal", "rank") else -1.0
     if kind in ("ordinal", "rank"):
         return -1.0
-    pp_asked = "百分点" in q.norm or (asks == "growth" and bool(_POINTS.match(q.unit_hint)))
+    pp_asked = "百分点" in q.norm or (asks == "growth" and bool(POINTS.match(q.unit_hint)))
     if asks == "share":
         if kind == "pp":
             return 1.0 if pp_asked else -0.3
@@ -1539,19 +1537,19 @@ _ASKING = re.compile(r"多少|几|哪|什么|何|谁|多[大高长重远久]|吗
 _ASIDE = re.compile(r"我|你|您|咱|老朽|老夫|本人|在下|俺")  # a clause about the asker: 老朽退休前在铁路系统干了一辈子
 
 
-def without_asides(q: Question, citations: list[Citation]) -> Question:
+def without_asides(q: Question, passages: list[str]) -> Question:
     """The question without the words of its asides that no passage says: a clause that
     talks about the asker (我年轻时常听同事说起…) or follows the asking clause (…烦请指教)
     is talk, and its words would only dilute the agreement of the words asked about, or
     tip it when they repeat part of a word asked about (铁路 of 铁路系统 beside 高速铁路)."""
-    clauses = [c for c in re.split(r"[,，:：;；。?？!！]", q.norm) if c.strip()]
+    clauses = [c for c in CLAUSE_BREAK.split(q.norm) if c.strip()]
     at = next((k for k, c in enumerate(clauses) if _ASKING.search(c)), None)
     if at is None or len(clauses) < 2:
         return q
     asides = " ".join(c for k, c in enumerate(clauses) if k != at and (k > at or _ASIDE.search(c)))
     if not asides:
         return q
-    text = " ".join(normalise(c.text) for c in citations)
+    text = " ".join(passages)
     asked = [t for t in q.terms if t in clauses[at]]
     dropped = {t for t in q.terms if t in asides and ((t not in clauses[at] and _match(t, text) == 0) or any(t in a and t != a for a in asked))}
     return dataclasses.replace(q, terms=tuple(t for t in q.terms if t not in dropped)) if dropped else q
@@ -1560,15 +1558,15 @@ def without_asides(q: Question, citations: list[Citation]) -> Question:
 _TITLE = re.compile(r"《([^《》]{2,20})》")
 
 
-def with_titles(q: Question, citations: list[Citation]) -> Question:
+def with_titles(q: Question, passages: list[str]) -> Question:
     """The question with the titles it names without marks (黑神话悟空) that the passages
     put in 《》 (《黑神话：悟空》) among its quoted names: a figure of a work, plan or law is
     the title's only where the title is said (quoted_fit), whether or not it was typed
     with its marks."""
     bare_q = re.sub(r"\W", "", q.norm)
     found = []
-    for c in citations:
-        for m in _TITLE.finditer(normalise(c.text)):
+    for passage in passages:
+        for m in _TITLE.finditer(passage):
             bare = re.sub(r"\W", "", m.group(1))
             if len(bare) >= 3 and bare in bare_q and m.group(1) not in q.quoted:
                 found.append(m.group(1))
@@ -1580,7 +1578,8 @@ def answer(question: str | Question, citations: list[Citation]) -> tuple[dict[st
     q = analyse(question) if isinstance(question, str) else question
     if not citations:
         return None, NOT_FOUND
-    q = without_asides(with_titles(q, citations), citations)
+    passages = [normalise(c.text) for c in citations]  # once, for both
+    q = without_asides(with_titles(q, passages), passages)
     if q.asks == "ratio":  # a multiple the text states (体长为体高的31倍), else computed
         stated, best = answer_figure(q, citations)
         if stated is not None and best.quantity.kind == "multiple" and best.parts["metric"] >= 0:

@@ -244,6 +244,8 @@ _CLASS_PREFIX = re.compile(r"^[0-9一二三四五六七八九十]+(?:类|级|型
 
 
 _HOW_MUCH = re.compile(r"百分之(?:几|多少)|多少|几|多(?:大|高|长|重|远|深|宽|快|厚)")
+POINTS = re.compile(r"个?(?:百分)?点")  # 涨了几个点: spoken for a rate, in per cent or in percentage points
+CLAUSE_BREAK = re.compile(r"[,，:：;；。?？!！]")  # where a clause or sentence of a question ends
 
 
 _MEASURE_SUFFIX = frozenset("量 额 值 率".split())
@@ -266,8 +268,8 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
         return verb.group(1)  # 比2023年多卖了多少辆: what is compared is what is sold (卖 -> 销量)
     against = AGAINST.search(norm, 0, m.start())
     before_end = against.start() if against else m.start()  # 产量比上年多产了百分之几: the metric is before 比上年
-    after = re.split(r"[?？,，。!！;；:：]", norm[m.end() :])[0]  # …是多少？slide上想放个增长率: not the next sentence's noun
-    if re.match(r"个?(?:百分)?点", after):
+    after = CLAUSE_BREAK.split(norm[m.end() :])[0]  # …是多少？slide上想放个增长率: not the next sentence's noun
+    if POINTS.match(after):
         after = ""  # 涨了几个点: a unit (percentage points), not what is measured
     if after.startswith("钱"):  # 花了多少钱 asks an amount of money (q.money), not a figure of 钱
         before = [w for w in words(norm[:before_end]) if w not in _LINK]
