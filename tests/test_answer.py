@@ -1478,3 +1478,39 @@ def test_a_whole_year_is_not_answered_by_part_of_it():
     text = "2025年1-6月，新能源汽車產銷分別完成696.8萬輛和693.7萬輛。"
     assert span("25年全年新能车卖了多少辆？", text) is None
     assert span("25年上半年新能车造了多少台", text) == "696.8萬輛"
+
+
+# --- code-mixed, formal and claim-checking questions; titles named short; kinds of a subject ---
+
+def test_english_words_of_the_glossary_are_read_as_chinese():
+    q = analyse("2024年China的手机产量当中，smartphone有几多亿台？")
+    assert q.metric == "智能手机" and "china" not in q.terms
+    text = "2024年，全國手機產量15.2億臺，其中智慧型手機11.8億臺。"
+    assert span("2024年China的手机产量当中，smartphone有几多亿台？", text) == "11.8億臺"
+    assert "游戏市场的实际销售收入" in analyse("China本地game market的actual sales revenue有几多？").norm
+    assert analyse("甲公司的market share是几多巴仙？").asks == "share"  # Singapore 巴仙: per cent
+
+
+def test_the_frame_of_a_formal_request_is_no_term():
+    question = "请问2024年全国集成电路产量情况如何，具体数值为多少？"
+    q = analyse(question)
+    assert q.metric == "产量" and not {"具体", "数值", "情况"} & set(q.terms)
+    assert span(question, "主要產品方面，2024年全國積體電路產量為4100億塊，同比增長20.1%。") == "4100億塊"
+
+
+def test_taiwanese_growth_words():
+    question = "2024年甲材料產出的年增率為何？"
+    assert analyse(question).asks == "growth"
+    assert span(question, "2024年，全國甲材料產量達到75萬噸，同比增長12.5%。") == "12.5%"
+
+
+def test_a_claim_check_asks_the_figure_of_the_claim():
+    question = "网上说2024年新能源汽车新车销量占汽车新车总销量已超过一半，这是真的吗？原文给出的数字是多少？"
+    assert analyse(question).asks == "share"
+    assert span(question, NEV) == "40.9%"
+    years = "中國光伏組件產量已連續15年位居全球首位。"
+    assert span("听说中国的太阳能板产量已经蝉联世界冠军二十年，真的吗？原文说的是多少年？", years) == "15年"
+    revenue = "2023年，全國高技術製造業營業收入超過16萬億元。"
+    assert span("网上说2023年全国高技术制造业利润总额超过1万亿元，原文给出的数字是多少？", revenue) is None
+    no_figure = analyse("有人说“新三样”指的是甲、乙和丙，这是真的吗？原文里“新三样”具体指哪三类？")
+    assert no_figure.asks == "fact" and "甲" not in no_figure.norm

@@ -219,7 +219,7 @@ def content_terms(norm: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_LINK = frozenset("是 为 有 达 达到 突破 破 超过 逾 约 约为 大约 大概 大致 大体 差不多 一共 共 共有 总共 实际 实际上 了 到 在 占 的 能 会 可 将 要 已 已经 还 又 都 各 分别".split())
+_LINK = frozenset("是 为 有 已有 还有 只有 仅有 达 达到 突破 破 超过 逾 约 约为 大约 大概 大致 大体 差不多 一共 共 共有 总共 实际 实际上 了 到 在 占 的 能 会 可 将 要 已 已经 还 又 都 各 分别".split())
 
 
 _EXTREMES = frozenset("最高 最低 最多 最少 最大 最小 最快 最长".split())
@@ -409,7 +409,7 @@ def subject_of(norm: str, metric: str) -> str:
         w, tag = before[k]
         if not parts and w == "的" and k + 1 < len(before):
             continue  # 云端服务2024年的营收规模: only words that say which of the metric stood after 的
-        if not parts and (w in modifiers or w in _SCOPES or w in _ADVERBIAL or w in ("在", "总") or w.startswith("每") or tag == "d" or w.isdigit() or _TIME_WORD.fullmatch(w)):
+        if not parts and (w in modifiers or w in _SCOPES or w in _ADVERBIAL or w in ("在", "总", "同比", "环比") or w.startswith("每") or tag == "d" or w.isdigit() or _TIME_WORD.fullmatch(w)):
             continue  # 海上风电新增装机容量: 新增 says which of the metric (contrast_fit), not of what; 新订单在全球占; 总票房; 每吨价格; 增加值实际占
         if w == "的" and k > 0 and before[k - 1][1] in _NOUN_TAGS and len(before[k - 1][0]) >= 2:
             continue  # 微短剧的用户规模: the subject is 微短剧用户; 离岸风电的累计装机容量: 离岸风电
@@ -481,7 +481,8 @@ def given_of(norm: str) -> tuple[str, ...]:
     """The figures a question states with a unit (9%, 88953元), normalised: a figure the
     question gives is its context, not its answer. Times, ranks and bare numbers are left
     out (2024年 and 第三 constrain what is asked; 12 may be part of a name)."""
-    return tuple(dict.fromkeys(q.text.replace(" ", "") for q in find_quantities(norm) if q.kind not in _GIVEN_KINDS))
+    return tuple(dict.fromkeys(q.text.replace(" ", "") for q in find_quantities(norm)
+                               if q.kind not in _GIVEN_KINDS and not re.search(r"(?:多少|几)$", norm[: q.start])))  # 多少千瓦: a unit asked
 
 
 _GENERIC_HEADS = ("数量", "数目", "个数")
@@ -498,15 +499,30 @@ def counted_subject(norm: str) -> str:
 _SHORT_YEAR = re.compile(r"(?<![0-9a-z.])(?<![了过近约达满共历用长经第时期续隔每逾超余有已将前后头最])([0-2][0-9])年(?!来|间|前|后|内|以|多|左右|半|的时间)")
 _HALF = re.compile(r"(?<![0-9a-z])(?:((?:20)?[0-9]{2})年?)?h([12])(?![0-9a-z])")
 _QUARTER = re.compile(r"(?<![0-9a-z])(?:((?:20)?[0-9]{2})年?)?q([1-4])(?![0-9a-z])")
-_ABBREVIATED = ((re.compile(r"(?<![a-z])yoy(?![a-z])"), "同比"), (re.compile(r"(?<![a-z])mom(?![a-z])"), "环比"),
-                # English business words an analyst mixes in (软件业的revenue, market share是多少)
-                (re.compile(r"(?<![a-z])market\s*share(?![a-z])"), "市场份额"), (re.compile(r"(?<![a-z])revenues?(?![a-z])"), "营业收入"),
-                (re.compile(r"(?<![a-z])profits?(?![a-z])"), "利润"), (re.compile(r"(?<![a-z])growth(?![a-z])"), "增长"))
+
+
+@functools.lru_cache(maxsize=1)
+def _english() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """``data/english.txt``: an English word or phrase in a question, as a whole word
+    (space between its words optional) -> the Chinese it is read as; longest first."""
+    pairs = [tuple(part.strip() for part in line.split("=", 1)) for line in data_lines("english.txt")]
+    pairs.sort(key=lambda p: -len(p[0]))
+    return tuple((re.compile(r"(?<![a-z])" + r"\s*".join(map(re.escape, en.split())) + r"(?![a-z])"), zh) for en, zh in pairs)
+
+
 FIRST_OF_SERIES = re.compile(r"(?:头一|首)(?=[批届期轮])")  # 首批, 头一批 are 第一批
 # Spoken and Cantonese question words, in standard written Chinese (normalised forms).
 _COLLOQUIAL = (("乜嘢", "什么"), ("啥", "什么"), ("咋", "怎么"), ("几多", "多少"), ("边个", "哪个"), ("边度", "哪里"),
                ("有冇", "有没有"), ("嘅", "的"), ("喺", "在"), ("咗", "了"), ("咩", "什么"), ("边日", "哪天"), ("边年", "哪年"),
-               ("成个", "整个"), ("加埋", "加起来"), ("㗎", ""))
+               ("成个", "整个"), ("加埋", "加起来"), ("㗎", ""),
+               ("多少巴仙", "百分之多少"), ("几巴仙", "百分之几"), ("巴仙", "%"))  # Singapore 巴仙: per cent
+# The frame of a formal request around the question (请问…情况如何，具体数值为多少): it asks
+# the figure of what it names, and its own words are no terms.
+_FRAME = re.compile(r"的?(?:基本)?(?:情况|状况)(?:如何|怎么样|怎样)[,，]?|具体(?:的)?(?:数值|数字|数额|数据|数目|金额)?(?=(?:约|大约)?(?:为|是|有|达)?(?:多少|几))")
+# Taiwanese usage: 年增率 is the change on the year before; 營收為何 asks the figure (為何 =
+# 是什麼, not 為什麼, after a measure).
+_REGIONAL = ((re.compile(r"(?<![0-9])年(?:增|成长)率"), "同比增长率"), (re.compile(r"成长率"), "增长率"),
+             (re.compile(r"(?<=[率量额值数重])(?:为|是)何(?=[?？。!！]|$)"), "为多少"))
 _HOW_FAR = re.compile(r"几(?=[长高远重深宽][?？。!！,，]|[长高远重深宽]$)")  # Cantonese 有几长 asks 多长 (十几高校 stays)
 # A question with no question word that ends in what it measures (比亚迪24年海外销量？) asks its figure.
 _TERSE_TAIL = re.compile(_MEASURE_WORD + r"[?？!！。 ]*$")
@@ -537,10 +553,14 @@ def expand_shorthand(norm: str) -> str:
     norm = _SHORT_YEAR.sub(year, norm)
     norm = _HALF.sub(lambda m: (_full_year(m.group(1)) + "年" if m.group(1) else "") + ("上" if m.group(2) == "1" else "下") + "半年", norm)
     norm = _QUARTER.sub(lambda m: (_full_year(m.group(1)) + "年" if m.group(1) else "") + "第" + "一二三四"[int(m.group(2)) - 1] + "季度", norm)
-    for pattern, word in _ABBREVIATED:
+    for pattern, word in _english():
         norm = pattern.sub(word, norm)
+    norm = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", norm)  # game market -> 游戏 市场 -> 游戏市场
+    norm = _FRAME.sub("", norm)
     for spoken, written in _COLLOQUIAL:
         norm = norm.replace(spoken, written)
+    for pattern, word in _REGIONAL:
+        norm = pattern.sub(word, norm)
     norm = _HOW_FAR.sub("多", norm)
     norm = _COMPARED_WITH.sub(r"比\1", norm)  # 同前一年比升了多少, 与2023年相比 -> 比前一年, 比2023年
     if "系" in norm:  # Cantonese 係 (normalised to 系) as a word of its own is 是: 产量係幾多 (not 关系, 体系)
@@ -549,8 +569,49 @@ def expand_shorthand(norm: str) -> str:
     return FIRST_OF_SERIES.sub("第一", norm)  # 头一批, 首批: 第一批
 
 
+# A question that checks a claim (网上说X占了九成，这是真的吗？原文给出的数字是多少): the claim
+# names what is asked, its figure is what is in doubt, and the words around it are no terms.
+_CLAIM_SOURCE = re.compile(
+    r"^(?:我)?(?:在|从)?(?:网上|网络上|网路上|坊间|外界|媒体上?|新闻里?|报道里?|有人|有说法|有种说法|有一种说法|据说|听说|"
+    r"传闻|传言|朋友|别人|同事)(?:都|们)?(?:说|称|讲|传|提到|表示|认为|指出)?[,，:：]?")
+_CLAIM_CHECK = re.compile(r"[,，。!！]?\s*(?:这|此|这个说法|这种说法|该说法|此说|这话)?(?:是)?(?:真的|属实|对的|对|正确|准确|靠谱)(?:吗|吧|嘛|么)[?？!！。]?"
+                          r"|[,，。]?\s*(?:这|此|这个说法|该说法)?是否(?:属实|准确|正确)[?？!！。]?")
+_CLAIM_INNER = re.compile(r"真的(?=是|有|达到?|超过|占|只有|才|就)")  # X真的是Y吗
+_SOURCE_TEXT = re.compile(r"(?:原文|文中|文章|本文|报告|资料|材料)(?:里|中|内)?(?:面)?(?:实际)?(?:给出|给|提到|写|说|讲|显示|记载)?(?:的)?")
+_HALF_WORDS = re.compile(r"一半|大半|过半|半数")
+_SHARE_KINDS = frozenset(("percent", "fraction", "permille"))
+
+
+def checked_claim(norm: str) -> str:
+    """The question a claim check asks: the claim with its figure replaced by 多少 (网上说
+    产量有300万架，真的吗？原文给出的数字是多少 -> 产量有多少架), or, when the claim
+    states no figure, the question asked after it. Other questions unchanged."""
+    check = _CLAIM_CHECK.search(norm)
+    source = _CLAIM_SOURCE.match(norm) and re.search(r"[,，。]\s*(?=" + _SOURCE_TEXT.pattern + ")", norm)
+    if check:
+        claim, rest = norm[: check.start()], norm[check.end() :]
+    elif source:  # 有人说X，原文给出的降幅是多少
+        claim, rest = norm[: source.start()], norm[source.end() :]
+    else:
+        inner = _CLAIM_INNER.search(norm)
+        stop = re.search(r"吗[?？!！。]?", norm[inner.end() :]) if inner else None
+        if not stop:
+            return norm
+        claim, rest = norm[: inner.start()] + norm[inner.end() : inner.end() + stop.start()], norm[inner.end() + stop.end() :]
+    claim = _CLAIM_SOURCE.sub("", claim)
+    figures = [f for f in find_quantities(claim) if f.kind not in _GIVEN_KINDS or f.kind == "plain"]
+    half = [m for m in _HALF_WORDS.finditer(claim)]
+    last = max([(f.start, f.end, f.kind, f.unit) for f in figures] + [(m.start(), m.end(), "percent", "%") for m in half], default=None)
+    if last is None:
+        asked = _SOURCE_TEXT.sub("", rest).strip(" ,，")
+        return asked if asks_of(asked) != "other" and content_terms(asked) else norm
+    start, end, kind, unit = last
+    gap = "百分之几" if kind in _SHARE_KINDS or unit == "%" else "多少" + unit
+    return claim[:start] + gap + claim[end:].rstrip(" ,，。") + "?"
+
+
 def analyse(text: str) -> Question:
-    norm = expand_shorthand(normalise(text))
+    norm = checked_claim(expand_shorthand(normalise(text)))
     asks = asks_of(norm)
     if asks in ("other", "share", "growth") and not _HOW_MUCH.search(norm):
         # 24年低空经济规模？ asks 规模是多少; 24年新能源车渗透率？ names its metric like 渗透率是多少;
