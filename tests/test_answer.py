@@ -1514,3 +1514,29 @@ def test_a_claim_check_asks_the_figure_of_the_claim():
     assert span("网上说2023年全国高技术制造业利润总额超过1万亿元，原文给出的数字是多少？", revenue) is None
     no_figure = analyse("有人说“新三样”指的是甲、乙和丙，这是真的吗？原文里“新三样”具体指哪三类？")
     assert no_figure.asks == "fact" and "甲" not in no_figure.norm
+
+
+def test_a_long_title_named_again_by_its_last_word():
+    text = "2021年，國務院印發《關於促進數字經濟發展的意見》。該《意見》提出：到2027年，數字經濟核心產業增加值占GDP比重達到12%左右。"
+    assert span("《关于促进数字经济发展的意见》提出的2027年数字经济核心产业增加值占GDP比重目标是多少？", text) == "12%"
+    assert span("《关于促进人工智能发展的意见》提出的2027年数字经济核心产业增加值占GDP比重目标是多少？", text) is None
+
+
+def test_a_clause_that_says_which_state_is_not_the_subject():
+    q = analyse("截至2024年底，全国处于在用登记状态的新能源车总存量为多少？")
+    assert q.subject == "新能源车"
+    assert span("截至2024年底，全国处于在用登记状态的新能源车总存量为多少？", FLEET) == "3140萬輛"
+
+
+def test_a_figure_of_the_whole_kind_does_not_answer_for_one_kind():
+    text = "截至2024年底，全國累計發電裝機容量約33.5億千瓦。其中，太陽能發電裝機容量約8.9億千瓦；風電裝機容量約5.2億千瓦。"
+    q = analyse("截至2024年底，中國大陸風力發電的累計裝置容量大約多少千瓦？")
+    assert q.subject == "风力发电" and q.given == ()  # 多少千瓦 asks a unit; it gives no figure
+    assert span("截至2024年底，中國大陸風力發電的累計裝置容量大約多少千瓦？", text) == "5.2億千瓦"
+    assert span("截至2024年底，全國發電的累計裝機容量大約多少千瓦？", text) == "33.5億千瓦"
+
+
+def test_the_market_a_share_is_of_is_not_its_owner():
+    assert analyse("甲公司2024年在全球动力电池市场的market share是几多巴仙？").subject == "动力电池"
+    text = "龍頭企業甲公司2024年的全球動力電池裝車量市占率為36.8%。"
+    assert span("甲公司2024年在全球动力电池市场的market share是几多巴仙？", text) == "36.8%"

@@ -350,8 +350,21 @@ def quoted_fit(q: Question, near: str) -> float:
     figure of the passage's other sentences is a figure of something else: the game
     market's sales, not one game's); for a time, its whole passage (a history names its
     subject once and dates it sentences later). A quoted name is matched whole: 十五五 is
-    not 十四五. 0 else."""
-    return -1.0 if q.quoted and not any(_in(t, near) for t in q.quoted) else 0.0
+    not 十四五. A title the text refers to by its last words (該《決定》 for 《關於…的決定》)
+    is named too. 0 else."""
+    return -1.0 if q.quoted and not any(_in(t, near) or _short_title_in(t, near) for t in q.quoted) else 0.0
+
+
+_SHORT_TITLE = re.compile(r"《([^《》]{2,8})》")
+
+
+def _short_title_in(title: str, text: str) -> bool:
+    """A long title (关于加快培育和发展战略性新兴产业的决定) cited in ``text`` by its head
+    noun in 《》 (《决定》), as Chinese writing does after naming it once, unless the text
+    names another title with that head (《关于…的意见》… 该《意见》 is that one)."""
+    heads = {m.group(1) for m in _SHORT_TITLE.finditer(text) if len(m.group(1)) < len(title) and title.endswith(m.group(1))}
+    others = [m.group(1) for m in _TITLE.finditer(text) if m.group(1) != title]
+    return any(not any(o.endswith(h) and len(o) > len(h) for o in others) for h in heads)
 
 
 def _quotes_another(q: Question, sentence: str, lead: str) -> bool:
@@ -413,28 +426,44 @@ def _sibling_by(subject: str, head: str, sentence: str) -> bool:
 _NOT_OWNERS = frozenset("实际 市场 行业 产业 全年 当年 年度 总".split())  # 游戏海外市场实际销售收入: the owner is 游戏
 
 
-def _metric_owner(metric: str, clause: str) -> str:
+def _metric_owner(metric: str, clause: str) -> tuple[str, str]:
     """The noun right before the metric in a clause (医疗器械 in 医疗器械市场规模近1.3万亿元),
-    past words that say which of the metric (实际, 海外, 市场), or ""."""
+    past words that say which of the metric (实际, 海外, 市场), or "", and the word before
+    that noun past such words (全国 in 全国累计发电装机容量)."""
     at = clause.find(metric)
     before = [(w, tag) for _, b, w, tag in _spans(clause) if b <= at]
-    while before and (before[-1][0] in _NOT_OWNERS or before[-1][0] in contrast_words()):
+    skip = lambda: before and (before[-1][0] in _NOT_OWNERS or before[-1][0] in contrast_words())  # noqa: E731
+    while skip():
         before.pop()
-    return before[-1][0] if before and before[-1][1] in _MODIFIER_TAGS and len(before[-1][0]) >= 2 else ""
+    if not before or before[-1][1] not in _MODIFIER_TAGS or len(before[-1][0]) < 2:
+        return "", ""
+    owner = before.pop()[0]
+    while skip():
+        before.pop()
+    return owner, before[-1][0] if before else ""
 
 
-def owner_fit(q: Question, clause: str) -> float:
+def owner_fit(q: Question, clause: str, sentence: str = "") -> float:
     """-1 when the figure's clause gives the asked statistical measure of another noun
-    (医疗器械市场规模… while 手术机器人 is named only as an example); 0 else."""
+    (医疗器械市场规模… while 手术机器人 is named only as an example), or of the kind the
+    subject is one of (发电装机容量 of all kinds, asked of 风力发电) while its sentence does
+    not name the subject; 0 else."""
     if len(q.subject) < 2 or len(q.metric) < 2 or not _MEASURE.search(q.metric) or _said(q.subject, clause):
         return 0.0
     said = next((v for v in sorted(variants(q.metric), key=len, reverse=True) if len(v) >= 2 and v in clause), "")
     if not said:  # the metric in the clause's own words: 新增装机 for 装机容量
         return 0.0
-    owner = _metric_owner(said, clause)
-    if owner and not _in(owner, q.norm) and not any(_in(w, owner) for w in words(q.subject) if len(w) >= 2):
+    owner, lead = _metric_owner(said, clause)
+    subject = words(q.subject)
+    if owner and not _in(owner, q.norm) and not any(_in(w, owner) for w in subject if len(w) >= 2):
         return -1.0
+    if (sentence and len(subject) > 1 and owner == subject[-1] and (not lead or lead in NATIONAL or _LEAD_SCOPE.fullmatch(lead))
+            and not all(_match(w, sentence) >= PARTIAL for w in subject)):
+        return -1.0  # 全国发电装机容量: of every kind of 发电, not of 风力发电
     return 0.0
+
+
+_LEAD_SCOPE = re.compile(r"全[国球省市县区]|[0-9]+|年[底末初]?|[,，:：]")
 
 
 def share_owner_fit(q: Question, lead: str) -> float:
@@ -1113,7 +1142,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "rank": -(cit.rank - 1),
                     "entity": entity,
                     "subject": subject,
-                    "sibling": min(sibling, owner_fit(q, clause), share_owner_fit(q, norm[s : qn.start])),
+                    "sibling": min(sibling, owner_fit(q, clause, sentence), share_owner_fit(q, norm[s : qn.start])),
                     "part": part_fit(q, norm[qn.end : e], norm[cs : qn.start]),
                     "topic": topic,
                     "quoted": -1.0 if _quotes_another(q, sentence, norm[s : qn.start]) or batch_missing else quoted,

@@ -311,7 +311,8 @@ NATIONAL = frozenset("中国 全国 我国 咱国 国内 中华人民共和国 �
 _NAME_TAGS = frozenset("ns nr nt nrt nrfg".split())
 _MODEL_NAME = re.compile(r"[a-z]+[0-9][a-z0-9]*|[0-9]+[a-z]+[a-z0-9]*")  # 5g, c919, h7n9, 3d (not 2024年)
 _PLACE_SUFFIX = frozenset("省市县州")
-QUOTED = re.compile(r"[「『“《\"]([^「『“《」』”》\"]{1,12})[」』”》\"]")  # a quoted name or title (the innermost)
+# a quoted name or title (the innermost); a title in 《》 may be long (《关于促进数字经济发展的意见》)
+QUOTED = re.compile(r"[「『“《\"]([^「『“《」』”》\"]{1,12}|(?<=《)[^「『“《」』”》\"]{13,30}(?=》))[」』”》\"]")
 
 
 _PERSONAL = frozenset("我 你 您 他 她 我们 你们 他们 她们 咱 咱们".split())
@@ -366,7 +367,7 @@ def contrasts() -> tuple[tuple[bool, tuple[frozenset[str], ...]], ...]:
 _SUBJECT_TAGS = ("n", "nz", "b", "l", "j", "eng", "nrt", "zg")  # nouns, distinguishing words (公共, 大型), set phrases (切割机), abbreviations, 车 (zg)
 _TIME_WORD = re.compile(r"年|月|日|年底|年末|年初|上半年|下半年|全年|季度")  # 低空经济2024年规模: the subject is before the time
 _NOUN_TAGS = ("n", "nz", "j", "eng", "nrt")
-_GENERIC_NOUNS = frozenset("区域 地区 范围 方面 领域 部分 情况 方向 阶段 期间 整体 总体 一带 附近 境内 当地 行业".split())
+_GENERIC_NOUNS = frozenset("区域 地区 范围 方面 领域 部分 情况 状态 市场 方向 阶段 期间 整体 总体 一带 附近 境内 当地 行业".split())
 _ADVERBIAL = frozenset("实际 目前 当前 现在 如今 眼下".split())  # nouns jieba tags n that say how or when, not of what
 _SCOPES = frozenset("全省 全市 全县 全区 全球 世界 全世界 各地".split())
 
@@ -379,6 +380,24 @@ def _last_before(norm: str, word: str, end: int) -> int:
 
 
 _ACHIEVE_VERBS = frozenset("实现 完成 取得 录得 达成 创造 获得".split())  # 实现利润, 完成收入
+
+
+def _join_listed(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Two or three nouns that make a synonym-listed word (风力 发电 -> 风力发电), as one
+    noun: jieba cuts some listed compounds, and their halves are no subject (卖 到 国外,
+    verbs, stay apart)."""
+    listed, out, k = synonym_groups(), [], 0
+    while k < len(tokens):
+        for n in (3, 2):
+            joined = "".join(w for w, _ in tokens[k : k + n])
+            if k + n <= len(tokens) and joined in listed and all(tag in _SUBJECT_TAGS or tag == "vn" for _, tag in tokens[k : k + n]):
+                out.append((joined, "n"))
+                k += n
+                break
+        else:
+            out.append(tokens[k])
+            k += 1
+    return out
 
 
 def subject_of(norm: str, metric: str) -> str:
@@ -397,6 +416,7 @@ def subject_of(norm: str, metric: str) -> str:
         if tag == "eng" and before and before[-1][0].isdigit():
             w = before.pop()[0] + w  # 5 + g: a model name (5g手机) that posseg cuts
         before.append((w, tag))
+    before = _join_listed(before)
     if before and before[-1][0] == "的":
         before.pop()
         if len(before) > 1 and before[-1][0] in _ACHIEVE_VERBS:
@@ -411,13 +431,15 @@ def subject_of(norm: str, metric: str) -> str:
             continue  # 云端服务2024年的营收规模: only words that say which of the metric stood after 的
         if not parts and (w in modifiers or w in _SCOPES or w in _ADVERBIAL or w in ("在", "总", "同比", "环比") or w.startswith("每") or tag == "d" or w.isdigit() or _TIME_WORD.fullmatch(w)):
             continue  # 海上风电新增装机容量: 新增 says which of the metric (contrast_fit), not of what; 新订单在全球占; 总票房; 每吨价格; 增加值实际占
+        if w == "的" and parts and k > 0 and before[k - 1][0] in _GENERIC_NOUNS:
+            break  # 处于在用状态的新能源车: 状态 ends a clause that says which, not of what
         if w == "的" and k > 0 and before[k - 1][1] in _NOUN_TAGS and len(before[k - 1][0]) >= 2:
             continue  # 微短剧的用户规模: the subject is 微短剧用户; 离岸风电的累计装机容量: 离岸风电
         if tag not in _SUBJECT_TAGS or (tag == "b" and (w.endswith("期") or w == "主要")) or w in NATIONAL or w in _SCOPES or w in _QUESTION_WORDS:
             break
         parts.insert(0, w)
     while parts and parts[-1] in _GENERIC_NOUNS:
-        parts.pop()  # 生活区域水深: 区域 says where, not of what
+        parts.pop()  # 生活区域水深: 区域 says where, not of what; 动力电池市场的份额: of 动力电池
     return "".join(parts)
 
 
