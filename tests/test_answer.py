@@ -1540,3 +1540,23 @@ def test_the_market_a_share_is_of_is_not_its_owner():
     assert analyse("甲公司2024年在全球动力电池市场的market share是几多巴仙？").subject == "动力电池"
     text = "龍頭企業甲公司2024年的全球動力電池裝車量市占率為36.8%。"
     assert span("甲公司2024年在全球动力电池市场的market share是几多巴仙？", text) == "36.8%"
+
+
+def test_a_unit_the_question_names_picks_that_figure_of_a_pair():
+    text = "截至2024年底，全國已建成投運的新型儲能項目累計裝機規模達7000萬千瓦/1.6億千瓦時，是2023年底的兩倍多。"
+    question = "截至2024年底，已建成投運的新型儲能累計裝機規模，以能量（千瓦時）計為多少？"
+    assert analyse(question).unit_hint == "千瓦时" and analyse("按年计算增长了多少？").unit_hint == ""
+    assert span(question, text) == "1.6億千瓦時"
+    assert span("截至2024年底，已建成投運的新型儲能累計裝機規模是多少？", text) == "7000萬千瓦/1.6億千瓦時"
+
+
+def test_a_rate_is_not_answered_by_a_size():
+    text = "第三代半導體方面，碳化矽襯底的國產化率快速提升，部分企業的6英吋產品已進入國際車企供應鏈。"
+    assert span("碳化矽襯底的國產化率是多少？", text) is None
+    assert span("碳化矽襯底的國產化率是多少？", "2024年，碳化矽襯底的國產化率達到40%。") == "40%"
+
+
+def test_the_item_of_the_asking_clause_when_the_question_lists_them_all():
+    text = "2024年，全國多晶矽、矽片、電池片、組件產量分別為180萬噸、750GW、650GW和580GW。"
+    assert span("2024年多晶矽、矽片、電池片、組件四項產量中，電池片的產量是多少GW？", text) == "650GW"
+    assert span("2024年多晶矽、矽片、電池片、組件四項產量中，組件的產量是多少GW？", text) == "580GW"

@@ -821,8 +821,8 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
         return -0.5  # 一 + classifier is the indefinite article (其中一种, 一座), rarely the figure asked
     if asks == "amount" and kind == "count" and normalise(quantity.text)[:1] in "两二三" and not q.unit_hint:
         return -0.5  # 两个转变 counts things in prose; 规模能达到多少 asks a measured amount
-    if q.rate and kind in ("duration", "count"):
-        return -1.0  # 为期五年的反补贴税 gives no 税率
+    if q.rate and kind not in ("percent", "fraction", "pp", "money", "multiple"):
+        return -1.0  # 为期五年的反补贴税 gives no 税率; 6英寸产品 no 国产化率
     if kind in ("percent", "fraction") and q.rate:
         if role == "growth" and not _GROWTH_RATE.search(q.metric):
             return -0.5  # 同比增长14.6% is no 自给率: a growth rate answers only a rate of change
@@ -833,14 +833,14 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
         return 1.0 if kind == "pp" else -0.5
     if "%" in q.norm or "百分之" in q.norm:
         return 1.0 if kind == "percent" else -0.5
-    if _unit_fits(q.unit_hint, quantity.unit):
-        return 1.0
+    wanted = hint_unit(q.unit_hint)
+    if _unit_fits(q.unit_hint, quantity.unit) and (not wanted or quantity.kind == wanted[1]):
+        return 1.0  # 千瓦 is no fit for 千瓦时: a power is not an energy
     dimension = _dimension_asked(q.norm)
     if dimension:  # 多远/多长 ask a length, 面积 an area, 多重 a mass
         return 1.0 if kind == dimension else -1.0
     if measure_word(q, quantity, after):
         return 0.8  # 多少步 -> "80步": a measure word the number parser does not know
-    wanted = hint_unit(q.unit_hint)
     if wanted:  # a measurement was asked in a unit: another kind cannot answer
         return 0.8 if quantity.kind == wanted[1] else -1.0
     if kind in ("percent", "pp"):
@@ -1086,6 +1086,11 @@ def align_fit(q: Question, position: int, items: list[str]) -> float:
     mine = items[position]
     has_mine = _names_item(q, mine, items)
     has_other = any(_names_item(q, o, items) for k, o in enumerate(items) if k != position)
+    if has_mine and has_other:  # 多晶硅、硅片、电池片四项产量中，电池片的产量: the item of the asking clause
+        asking = CLAUSE_BREAK.split(q.norm.rstrip("?？!！。 "))[-1]
+        said = [k for k, o in enumerate(items) if any(v in asking for v in variants(o))]
+        if len(said) == 1:
+            return 1.0 if said[0] == position else -1.0
     if has_mine and not has_other:
         return 1.0
     if has_other and not has_mine:

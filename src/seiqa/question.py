@@ -41,6 +41,16 @@ TIME_ASKS = frozenset(("year", "when", "date", "month"))  # questions answered b
 NUMERIC_ASKS = frozenset({"ratio", "diff", "rank", "date", "year", "when", "month", "age", "share", "growth", "duration", "count", "amount"})
 
 _UNIT_AFTER = re.compile(r"(?:多少|几)(?:十|百|千|万|亿|万亿)?([a-z]{1,4}|[\u4e00-\u9fff]{1,3})")
+def _named_unit(norm: str) -> str:
+    """A unit of measurement the question names for its figure (以能量（千瓦时）计, 单位：亿元),
+    or "" (按年计算 names no unit: a span of time is no measure)."""
+    m = _UNIT_NAMED.search(norm)
+    unit = next((g for g in m.groups() if g), "") if m else ""
+    found = find_quantities("1" + unit) if unit else []
+    return unit if found and found[0].end == len(unit) + 1 and found[0].kind not in ("plain", "count", "duration") else ""
+
+
+_UNIT_NAMED = re.compile(r"(?:以|按|用)[^,，。?？]{0,8}?[(（]?([a-z]{1,4}|[\u4e00-\u9fff]{1,3})[)）]?(?:计|计算|来算)|单位(?:是|为|:|：)\s*([a-z]{1,4}|[\u4e00-\u9fff]{1,3})")  # 以能量(千瓦时)计
 _YEAR = re.compile(r"(?<![0-9a-z])((?:1[5-9]|20)[0-9]{2})(?:年|$|[^0-9])")  # not a model number (m1911)
 _QUESTION_WORDS = frozenset(
     "多少 几 什么 哪些 哪个 哪里 哪儿 哪年 哪一年 谁 如何 怎样 为何 为什么 何时 是否 多久 多大 多高 多长 多重 "
@@ -646,7 +656,7 @@ def analyse(text: str) -> Question:
             norm = (when + " " if when else "") + core + "的比重是多少?"
         asks = asks_of(norm)
     m = _UNIT_AFTER.search(norm)
-    unit_hint = m.group(1) if m else ""
+    unit_hint = m.group(1) if m else _named_unit(norm)
     years = tuple(sorted({int(y) for y in _YEAR.findall(norm)}))
     found = content_terms(norm)
     metric = metric_of(norm, found)
