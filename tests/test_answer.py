@@ -1560,3 +1560,28 @@ def test_the_item_of_the_asking_clause_when_the_question_lists_them_all():
     text = "2024年，全國多晶矽、矽片、電池片、組件產量分別為180萬噸、750GW、650GW和580GW。"
     assert span("2024年多晶矽、矽片、電池片、組件四項產量中，電池片的產量是多少GW？", text) == "650GW"
     assert span("2024年多晶矽、矽片、電池片、組件四項產量中，組件的產量是多少GW？", text) == "580GW"
+
+
+def test_northern_and_hong_kong_words_for_how_much_and_growth():
+    assert analyse("2024年咱国家的电动汽车一共造出来多老些辆？").asks == "count"
+    assert analyse("2024年內地電動車的銷量按年升幅為多少？").asks == "growth"
+    assert span("2024年內地電動車的銷量按年升幅為多少？", NEV) == "35.5%"
+
+
+def test_a_currency_the_question_names_is_not_answered_in_another():
+    text = "2024年，中國自主研發遊戲海外市場實際銷售收入185.57億美元，同比增長13.39%。"
+    assert span("按人民币计价，2024年中国自主研发游戏海外市场实际销售收入为多少？", text) is None
+    assert span("2024年中国自主研发游戏海外市场实际销售收入为多少？", text) == "185.57億美元"
+
+
+def test_a_measure_the_question_names_is_no_term_and_picks_its_figure():
+    text = "截至2024年底，全國已建成投運的新型儲能項目累計裝機規模達7000萬千瓦/1.6億千瓦時，是2023年底的兩倍多。"
+    question = "截至2024年末，全国已建成投运的新型储能项目累计装机规模按功率口径计是多少？"
+    assert analyse(question).metric == "装机规模"
+    assert span(question, text) == "7000萬千瓦"
+
+
+def test_a_verbal_noun_before_the_metric_is_part_of_the_subject():
+    assert analyse("到2024年底全国生物质发电装机有多少？").subject == "生物质发电"
+    text = "截至2024年底，全國累計發電裝機容量約33.5億千瓦。其中，太陽能發電裝機容量約8.9億千瓦。"
+    assert span("到2024年底全国生物质发电装机有多少？", text) is None

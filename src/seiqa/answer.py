@@ -720,6 +720,8 @@ _DIMENSIONS = (
     (re.compile(r"多远|多长(?!时间)|多高|多深|多宽|多厚|长度|距离多少|高度|深度|[体身全总]长|身高|海拔|水深|宽度|厚度|直径|半径|周长"), "length"),
     (re.compile(r"面积"), "area"),
     (re.compile(r"多重|重量|体重"), "mass"),
+    (re.compile(r"功率"), "power"),  # 按功率口径: 7376万千瓦 of 7376万千瓦/1.68亿千瓦时
+    (re.compile(r"(?:以|按)能量|能量口径|发电量|用电量"), "energy"),
 )
 
 
@@ -828,6 +830,9 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
             return -0.5  # 同比增长14.6% is no 自给率: a growth rate answers only a rate of change
         return 1.0 if q.metric.endswith("率") else 0.6  # 利润率 4.3%; 关税 100% (a tax may be an amount too)
     if q.money and asks in ("amount", "count", "other"):
+        wanted = hint_unit(q.unit_hint)
+        if wanted and wanted[1] == "money" and (wanted[0] != "元" or "人民币" in q.unit_hint) and normalise(quantity.unit) != wanted[0]:
+            return -1.0  # 按人民币计 is not answered in 美元
         return 1.0 if kind == "money" else -1.0
     if pp_asked:
         return 1.0 if kind == "pp" else -0.5
@@ -1286,10 +1291,10 @@ def answer_span(q: Question, text: str, qn: Quantity) -> tuple[int, int]:
         end += score.end()
     if qn.kind == "category" and q.unit_hint[1:] and text_norm.startswith(q.unit_hint[1:], end):
         end += len(q.unit_hint) - 1  # 九大 + 领域 when 几大领域 is asked
-    if text_norm.startswith("/", end) and qn.kind not in _TIME_KINDS:
+    if text_norm.startswith("/", end) and qn.kind not in _TIME_KINDS and not (hint_unit(q.unit_hint) or _dimension_asked(q.norm)):
         paired = find_quantities(text[end + 1 : end + 40])
         if paired and paired[0].start == 0 and paired[0].kind not in _TIME_KINDS:
-            end += 1 + paired[0].end  # 7376万千瓦/1.68亿千瓦时: a rating stated as a pair
+            end += 1 + paired[0].end  # 7376万千瓦/1.68亿千瓦时: a rating stated as a pair (unless one measure is asked)
     if q.asks == "when":
         start, end = date_expression(text_norm, start, end)
         m = _TIME_TAIL.match(text_norm, end, end + 40)

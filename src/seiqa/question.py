@@ -29,7 +29,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("month", re.compile(r"哪一?个?月|几月份?")),
     ("age", re.compile(r"几岁|多少岁|年龄|多大年纪")),
     ("share", re.compile(r"比例|比重|占比|百分之几|百分之多少|百分比|份额|渗透率|(?<![攻侵抢霸独])占(?!有(?!率)|地).{0,20}?(?:多少|几成|多大(?:一块|一部分|部分|的?比例|的?份额)?)|几成")),
-    ("growth", re.compile(r"(?:增长|增幅|增速|增加|下降|降幅|减少|上升|提高|提升|涨幅|跌幅|下跌|上涨|下滑|回落|跌|涨)(?:率|了)?(?:多少|几|百分之几)|(?:增长|增幅|增速|涨幅)(?:率)?(?:是|为)?(?:多少|几)")),
+    ("growth", re.compile(r"(?:增长|增幅|增速|增加|下降|降幅|减少|上升|提高|提升|涨幅|升幅|跌幅|下跌|上涨|下滑|回落|跌|涨)(?:率|了)?(?:多少|几|百分之几)|(?:增长|增幅|增速|涨幅|升幅)(?:率)?(?:是|为)?(?:多少|几)")),
     ("duration", re.compile(r"多久|多长时间|(?:几|多少)(?:年|个月|天|日|小时|周|星期)(?!份)")),
     ("count", re.compile(r"(?:多少|(?<!哪)几)(?:十|百|千|万|亿)?(?:" + _CLASSIFIERS + r"|层|省|市|县|国|区|大(?=[\u4e00-\u9fff]))")),
     ("amount", re.compile(r"多少|(?<!哪)几|多大|多高|多长|多重|多远|多深|多宽|多快|多厚|多少钱|规模(?:是|为|有)?$|金额")),
@@ -41,6 +41,9 @@ TIME_ASKS = frozenset(("year", "when", "date", "month"))  # questions answered b
 NUMERIC_ASKS = frozenset({"ratio", "diff", "rank", "date", "year", "when", "month", "age", "share", "growth", "duration", "count", "amount"})
 
 _UNIT_AFTER = re.compile(r"(?:多少|几)(?:十|百|千|万|亿|万亿)?([a-z]{1,4}|[\u4e00-\u9fff]{1,3})")
+_UNIT_FRAME = re.compile(r"(?:以|按|用)[^,，。?？]{0,8}?(?:口径)?(?:计算|计|来算)(?:价)?")
+
+
 def _named_unit(norm: str) -> str:
     """A unit of measurement the question names for its figure (以能量（千瓦时）计, 单位：亿元),
     or "" (按年计算 names no unit: a span of time is no measure)."""
@@ -445,7 +448,8 @@ def subject_of(norm: str, metric: str) -> str:
             break  # 处于在用状态的新能源车: 状态 ends a clause that says which, not of what
         if w == "的" and k > 0 and before[k - 1][1] in _NOUN_TAGS and len(before[k - 1][0]) >= 2:
             continue  # 微短剧的用户规模: the subject is 微短剧用户; 离岸风电的累计装机容量: 离岸风电
-        if tag not in _SUBJECT_TAGS or (tag == "b" and (w.endswith("期") or w == "主要")) or w in NATIONAL or w in _SCOPES or w in _QUESTION_WORDS:
+        verbal = tag == "vn" and not parts and k == len(before) - 1 and k > 0 and before[k - 1][1] in ("n", "nz")  # 生物质 发电 装机
+        if (tag not in _SUBJECT_TAGS and not verbal) or (tag == "b" and (w.endswith("期") or w == "主要")) or w in NATIONAL or w in _SCOPES or w in _QUESTION_WORDS:
             break
         parts.insert(0, w)
     while parts and parts[-1] in _GENERIC_NOUNS:
@@ -547,7 +551,8 @@ FIRST_OF_SERIES = re.compile(r"(?:头一|首)(?=[批届期轮])")  # 首批, 头
 _COLLOQUIAL = (("乜嘢", "什么"), ("啥", "什么"), ("咋", "怎么"), ("几多", "多少"), ("边个", "哪个"), ("边度", "哪里"),
                ("有冇", "有没有"), ("嘅", "的"), ("喺", "在"), ("咗", "了"), ("咩", "什么"), ("边日", "哪天"), ("边年", "哪年"),
                ("成个", "整个"), ("加埋", "加起来"), ("㗎", ""),
-               ("多少巴仙", "百分之多少"), ("几巴仙", "百分之几"), ("巴仙", "%"))  # Singapore 巴仙: per cent
+               ("多少巴仙", "百分之多少"), ("几巴仙", "百分之几"), ("巴仙", "%"),  # Singapore 巴仙: per cent
+               ("多老些", "多少"), ("多老少", "多少"))  # northern 多老些
 # The frame of a formal request around the question (请问…情况如何，具体数值为多少): it asks
 # the figure of what it names, and its own words are no terms.
 _FRAME = re.compile(r"的?(?:基本)?(?:情况|状况)(?:如何|怎么样|怎样)[,，]?|具体(?:的)?(?:数值|数字|数额|数据|数目|金额)?(?=(?:约|大约)?(?:为|是|有|达)?(?:多少|几))")
@@ -658,8 +663,9 @@ def analyse(text: str) -> Question:
     m = _UNIT_AFTER.search(norm)
     unit_hint = m.group(1) if m else _named_unit(norm)
     years = tuple(sorted({int(y) for y in _YEAR.findall(norm)}))
-    found = content_terms(norm)
-    metric = metric_of(norm, found)
+    plain = _UNIT_FRAME.sub(" ", norm)  # 按功率口径计: says how the figure is measured (unit_hint, type_fit), not of what
+    found = content_terms(plain)
+    metric = metric_of(plain, found)
     money = bool(_MONEY.search(norm)) and "百分" not in norm and "%" not in norm and not metric.endswith("率")
     base = re.search(r"(?:占(?!率|比|地)|相当于)(.+?)(?:的)?(?:比重|比例|份额|百分之几|百分之多少|多少|几成|多大)", norm)
     share_base = content_terms(base.group(1)) if base else ()
@@ -670,7 +676,7 @@ def analyse(text: str) -> Question:
         share_base = ("销量",)  # a market's penetration is a share of its sales
     return Question(
         text, norm, detect_script(text), asks, unit_hint, years, found, money, metric, share_base,
-        tuple(dict.fromkeys(QUOTED.findall(norm))), subject_of(norm, metric) or counted_subject(norm), entities_of(norm),
+        tuple(dict.fromkeys(QUOTED.findall(norm))), subject_of(plain, metric) or counted_subject(plain), entities_of(norm),
         event_of(norm) if asks in TIME_ASKS else "",
         months_of(norm) if asks not in ("date", "month", "when") else (),
         given_of(norm), *whole_of(norm, asks, metric),
