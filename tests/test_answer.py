@@ -1585,3 +1585,28 @@ def test_a_verbal_noun_before_the_metric_is_part_of_the_subject():
     assert analyse("到2024年底全国生物质发电装机有多少？").subject == "生物质发电"
     text = "截至2024年底，全國累計發電裝機容量約33.5億千瓦。其中，太陽能發電裝機容量約8.9億千瓦。"
     assert span("到2024年底全国生物质发电装机有多少？", text) is None
+
+
+def test_a_figure_set_for_a_later_year_is_not_a_stock():
+    text = "中國稀土儲量約4400萬噸，居世界第一。"
+    q = analyse("2025年咱国家稀土开采总量控制指标定的是多少吨？")
+    assert q.metric == "指标"
+    assert span("2025年咱国家稀土开采总量控制指标定的是多少吨？", text) is None
+
+
+def test_selling_abroad_and_newly_opened_need_their_side():
+    sales = "2024年，比亞迪新能源汽車銷量達４２７.２萬輛，同比增長41.3%。"
+    assert span("比亚迪2024年往外国卖了多少辆车？", sales) is None
+    stock = "截至2024年底，全國高鐵營業里程4.8萬公里。"
+    assert span("2024年一年里全国新修通的高铁有多少公里？", stock) is None
+
+
+def test_hong_kong_total_and_an_export_value():
+    text = "電動汽車、鋰電池和太陽能產品被合稱為出口「新三樣」，2023年「新三樣」合計出口1.1萬億元，同比增長29.9%。"
+    q = analyse("電動車、鋰電池與太陽能產品這三類貨品，2023年合共出口總值為多少？")
+    assert q.money and q.subject == ""
+    assert span("電動車、鋰電池與太陽能產品這三類貨品，2023年合共出口總值為多少？", text) == "1.1萬億元"
+
+
+def test_which_day_gives_no_figure():
+    assert analyse("大飞机第一次载客飞是哪一天？").given == ()

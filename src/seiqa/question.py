@@ -60,11 +60,11 @@ _QUESTION_WORDS = frozenset(
     "多远 第几 几月 几日 几号 年份 请问 呢 吗 比例 比重 占比 百分之几 百分比 倍 几倍 多少倍 时候 什么时候 "
     "哪个时候 何 请 问 数字 数量 数目 情况 年 月 日 大概 大约 约 一共 总共 到底 何年 哪年 几年 西元 公元 "
     "几月 何月 何日 几时 何种 何处 何人 时候 时间 当时 目前 现在 现今 几成 几大 哪家 哪位 哪种 哪类 哪项 哪国 "
-    "哪座 哪条 何时何地 何地 几个 多少个 钱 多少钱 年间 期间".split()
+    "哪座 哪条 何时何地 何地 几个 多少个 钱 多少钱 年间 期间 哪一天 哪天".split()
 )
 
 
-_MONEY = re.compile(r"金额|投入|经费|支出|(?:销售|营业|交易|成交|出口|进口|投资|贸易|融资|税|总|余|差|限|支出|减免)额|收入|营收|产值|利润|投资|票房|多少钱|价格|价值|成本|税收|资金|融资|市值|工资|花了|收了|赚")
+_MONEY = re.compile(r"金额|总值|投入|经费|支出|(?:销售|营业|交易|成交|出口|进口|投资|贸易|融资|税|总|余|差|限|支出|减免)额|收入|营收|产值|利润|投资|票房|多少钱|价格|价值|成本|税收|资金|融资|市值|工资|花了|收了|赚")
 
 
 @functools.lru_cache(maxsize=1)
@@ -232,7 +232,7 @@ def content_terms(norm: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_LINK = frozenset("是 为 有 已有 还有 只有 仅有 达 达到 突破 破 超过 逾 约 约为 大约 大概 大致 大体 差不多 一共 共 共有 总共 实际 实际上 了 到 在 占 的 能 会 可 将 要 已 已经 还 又 都 各 分别".split())
+_LINK = frozenset("是 为 有 已有 还有 只有 仅有 定 定为 定在 设定为 达 达到 突破 破 超过 逾 约 约为 大约 大概 大致 大体 差不多 一共 共 共有 总共 实际 实际上 了 到 在 占 的 能 会 可 将 要 已 已经 还 又 都 各 分别".split())
 
 
 _EXTREMES = frozenset("最高 最低 最多 最少 最大 最小 最快 最长".split())
@@ -518,7 +518,7 @@ def given_of(norm: str) -> tuple[str, ...]:
     question gives is its context, not its answer. Times, ranks and bare numbers are left
     out (2024年 and 第三 constrain what is asked; 12 may be part of a name)."""
     return tuple(dict.fromkeys(q.text.replace(" ", "") for q in find_quantities(norm)
-                               if q.kind not in _GIVEN_KINDS and not re.search(r"(?:多少|几)$", norm[: q.start])))  # 多少千瓦: a unit asked
+                               if q.kind not in _GIVEN_KINDS and not re.search(r"(?:多少|几|哪)$", norm[: q.start])))  # 多少千瓦, 哪一天: asked
 
 
 _GENERIC_HEADS = ("数量", "数目", "个数")
@@ -552,7 +552,8 @@ _COLLOQUIAL = (("乜嘢", "什么"), ("啥", "什么"), ("咋", "怎么"), ("几
                ("有冇", "有没有"), ("嘅", "的"), ("喺", "在"), ("咗", "了"), ("咩", "什么"), ("边日", "哪天"), ("边年", "哪年"),
                ("成个", "整个"), ("加埋", "加起来"), ("㗎", ""),
                ("多少巴仙", "百分之多少"), ("几巴仙", "百分之几"), ("巴仙", "%"),  # Singapore 巴仙: per cent
-               ("多老些", "多少"), ("多老少", "多少"))  # northern 多老些
+               ("多老些", "多少"), ("多老少", "多少"),  # northern 多老些
+               ("合共", "合计"))  # Hong Kong 合共
 # The frame of a formal request around the question (请问…情况如何，具体数值为多少): it asks
 # the figure of what it names, and its own words are no terms.
 _FRAME = re.compile(r"的?(?:基本)?(?:情况|状况)(?:如何|怎么样|怎样)[,，]?|具体(?:的)?(?:数值|数字|数额|数据|数目|金额)?(?=(?:约|大约)?(?:为|是|有|达)?(?:多少|几))")
