@@ -1610,3 +1610,18 @@ def test_hong_kong_total_and_an_export_value():
 
 def test_which_day_gives_no_figure():
     assert analyse("大飞机第一次载客飞是哪一天？").given == ()
+
+
+def test_a_share_reckoned_by_a_named_whole_is_computed():
+    q = analyse("以2024年全國新能源汽車銷量計算，吉利同年的新能源汽車銷量約佔全國總數的多少？")
+    assert q.asks == "share" and q.norm.startswith("吉利2024年") and q.share_base == ("全国", "新能源汽车", "销量")
+    company = "整車方面，吉利2024年新能源汽車銷量達到400萬輛，同比增長41.3%。"
+    got, _ = ask("以2024年全國新能源汽車銷量計算，吉利同年的新能源汽車銷量約佔全國總數的多少？", company, NEV)
+    assert got["computed"] and got["text"] == "31.1%"
+
+
+def test_the_rest_of_a_whole_is_a_difference():
+    q = analyse("截至2024年底，全国新能源汽车保有量中除纯电动汽车以外的部分是多少？")
+    assert q.asks == "diff" and "比纯电动汽车保有量多" in q.norm
+    got, _ = ask("截至2024年底，全国新能源汽车保有量中除纯电动汽车以外的部分是多少？", FLEET)
+    assert got["computed"] and got["value"] == 9310000.0

@@ -648,8 +648,45 @@ def checked_claim(norm: str) -> str:
     return claim[:start] + gap + claim[end:].rstrip(" ,，。") + "?"
 
 
+# A share whose whole is named as what it is reckoned by (以2024年全国新能源汽车销量计算，比亚迪
+# 同年的销量约占全国总数的多少): the whole is that figure, and 同年 is its year.
+_BASE_FRAME = re.compile(r"^(?:以|按|用)(?P<base>[^,，。]{2,30}?)(?:来)?(?:计算|为基数|为分母|为准)[,，]\s*(?P<part>.+?占)(?:全国|全部|整体|总体)?(?:总数|总量|总额)?的?(?P<tail>(?:比重|比例|份额|百分之几|百分之多少|多少|几成).*)$")
+_SAME_YEAR = re.compile(r"同年|当年|同期")
+
+
+def based_share(norm: str) -> str:
+    """The share question with its whole put after 占 (比亚迪2024年的销量约占2024年全国
+    新能源汽车销量的多少), when the whole is named as what the share is reckoned by."""
+    m = _BASE_FRAME.match(norm)
+    if not m:
+        return norm
+    base, part = m.group("base"), m.group("part")
+    year = _YEAR.search(base)
+    if year:
+        part = _SAME_YEAR.sub(year.group(1) + "年", part)
+    return part + base + "的" + m.group("tail")
+
+
+# The rest of a whole (保有量中除纯电动汽车以外的部分是多少): the whole less the part named.
+_EXCEPT = re.compile(r"^(?P<whole>[^。]+?)(?:中|里|当中|之中)[,，]?\s*除(?:了|去|掉)?(?P<part>[^,，。]+?)(?:以外|之外|外)(?:的)?[,，]?"
+                     r"(?:部分|其他|其余|其它|剩下|剩余)[^,，。]*?(?:约|大约)?(?:是|为|有)?(?=多少|几)")
+
+
+def excepted_part(norm: str) -> str:
+    """"X中除Y以外的部分是多少" asked as "X比Y…多多少" (Y with X's measure: 新能源汽车保有量中
+    除纯电动汽车以外 -> 新能源汽车保有量比纯电动汽车保有量多多少), a difference of two figures."""
+    m = _EXCEPT.match(norm)
+    if not m:
+        return norm
+    whole, part = m.group("whole"), m.group("part")
+    measure = words(whole)[-1] if words(whole) else ""
+    if len(measure) < 2 or measure in part:
+        measure = ""
+    return whole + "比" + part + measure + "多" + norm[m.end() :]
+
+
 def analyse(text: str) -> Question:
-    norm = checked_claim(expand_shorthand(normalise(text)))
+    norm = excepted_part(based_share(checked_claim(expand_shorthand(normalise(text)))))
     asks = asks_of(norm)
     if asks in ("other", "share", "growth") and not _HOW_MUCH.search(norm):
         # 24年低空经济规模？ asks 规模是多少; 24年新能源车渗透率？ names its metric like 渗透率是多少;
