@@ -1625,3 +1625,10 @@ def test_the_rest_of_a_whole_is_a_difference():
     assert q.asks == "diff" and "比纯电动汽车保有量多" in q.norm
     got, _ = ask("截至2024年底，全国新能源汽车保有量中除纯电动汽车以外的部分是多少？", FLEET)
     assert got["computed"] and got["value"] == 9310000.0
+
+
+def test_the_figure_before_its_part_is_the_wholes():
+    text = "普查顯示，2023年末全國共有規模以上工業企業50.1萬家，其中高技術製造業企業6.2萬家。"
+    question = "截至2023年末，全国规模以上工业企业中高技术制造业企业有多少家？"
+    assert span(question, text) == "6.2萬家"
+    assert span("截至2023年末，全国规模以上工业企业有多少家？", text) == "50.1萬家"

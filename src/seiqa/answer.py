@@ -483,6 +483,16 @@ def share_owner_fit(q: Question, lead: str) -> float:
     return owner_fit(dataclasses.replace(q, subject="".join(subject[:-1]), metric=subject[-1]), part[cut:])
 
 
+def among_fit(q: Question, sentence: str, clause: str, at: int) -> float:
+    """-1 when the figure (its clause starting at ``at`` in the sentence) stands before the
+    sentence's 其中 and only the part after 其中 names the asked subject: 全国共有规上工业
+    企业48.2万家，其中高技术制造业企业5.1万家 -- the first is the whole's figure. 0 else."""
+    cut = sentence.find("其中")
+    if len(q.subject) < 2 or cut < 0 or at >= cut or _said(q.subject, clause) or _said(q.subject, sentence[:cut]):
+        return 0.0
+    return -1.0 if _said(q.subject, sentence[cut:]) else 0.0
+
+
 def whole_fit(q: Question, sentence: str) -> float:
     """-1 when the question names a whole and asks for a figure of a part of it (软件业务
     收入当中，云服务的营收) and the figure's sentence names the whole but not the part: the
@@ -1152,7 +1162,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "rank": -(cit.rank - 1),
                     "entity": entity,
                     "subject": subject,
-                    "sibling": min(sibling, owner_fit(q, clause, sentence), share_owner_fit(q, norm[s : qn.start])),
+                    "sibling": min(sibling, owner_fit(q, clause, sentence), share_owner_fit(q, norm[s : qn.start]), among_fit(q, sentence, clause, cs - s)),
                     "part": part_fit(q, norm[qn.end : e], norm[cs : qn.start]),
                     "topic": topic,
                     "quoted": -1.0 if _quotes_another(q, sentence, norm[s : qn.start]) or batch_missing else quoted,
