@@ -1632,3 +1632,11 @@ def test_the_figure_before_its_part_is_the_wholes():
     question = "截至2023年末，全国规模以上工业企业中高技术制造业企业有多少家？"
     assert span(question, text) == "6.2萬家"
     assert span("截至2023年末，全国规模以上工业企业有多少家？", text) == "50.1萬家"
+
+
+def test_which_three_kinds_and_refers_to_are_question_words():
+    q = analyse("“新三样”具体指哪三类？")
+    assert q.terms == ("新三样",)
+    text = "電動汽車、鋰電池和太陽能產品被合稱為出口「新三樣」，2023年「新三樣」合計出口1.1萬億元。"
+    got, _ = ask("“新三样”具体指哪三类？", text)
+    assert got is not None and "鋰電池" in got["source_text"]

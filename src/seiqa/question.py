@@ -60,7 +60,7 @@ _QUESTION_WORDS = frozenset(
     "多远 第几 几月 几日 几号 年份 请问 呢 吗 比例 比重 占比 百分之几 百分比 倍 几倍 多少倍 时候 什么时候 "
     "哪个时候 何 请 问 数字 数量 数目 情况 年 月 日 大概 大约 约 一共 总共 到底 何年 哪年 几年 西元 公元 "
     "几月 何月 何日 几时 何种 何处 何人 时候 时间 当时 目前 现在 现今 几成 几大 哪家 哪位 哪种 哪类 哪项 哪国 "
-    "哪座 哪条 何时何地 何地 几个 多少个 钱 多少钱 年间 期间 哪一天 哪天".split()
+    "哪座 哪条 何时何地 何地 几个 多少个 钱 多少钱 年间 期间 哪一天 哪天 具体 指".split()
 )
 
 
@@ -223,8 +223,8 @@ def content_terms(norm: str) -> tuple[str, ...]:
     for t in words(norm):
         if len(t) >= 2 and t[-1] in _TRAILING_FUNCTION and t[:-1] not in _QUESTION_WORDS:
             t = t[:-1]  # jieba glues 于/在 to a name: 战于 -> 战
-        if t in _QUESTION_WORDS or t in stop or _YEAR.fullmatch(t + "年"):
-            continue
+        if t in _QUESTION_WORDS or t in stop or _YEAR.fullmatch(t + "年") or "哪" + t in norm:
+            continue  # 哪三类: the numeral and classifier are the question word's
         if len(t) == 1 and not ("\u4e00" <= t <= "\u9fff"):
             continue
         if t not in out:
