@@ -1640,3 +1640,15 @@ def test_which_three_kinds_and_refers_to_are_question_words():
     text = "電動汽車、鋰電池和太陽能產品被合稱為出口「新三樣」，2023年「新三樣」合計出口1.1萬億元。"
     got, _ = ask("“新三样”具体指哪三类？", text)
     assert got is not None and "鋰電池" in got["source_text"]
+
+
+def test_internet_w_for_ten_thousand_and_a_unit_in_brackets():
+    assert analyse("比亚迪2024年电车一共卖了多少w台啊？").norm.startswith("比亚迪2024年电车一共卖了多少万台")
+    assert "w" in analyse("快充功率是多少w？").norm  # watts stay watts
+    assert analyse("新型储能电站功率规模累计有多大（万千瓦）？").unit_hint == "万千瓦"
+
+
+def test_what_was_sold_is_not_answered_by_what_was_made():
+    text = "2024年合肥新能源汽車產量約137.8萬輛，同比增長約1.1倍。"
+    assert span("合肥2024年新能源车卖了多少w辆？", text) is None
+    assert span("合肥2024年新能源车造了多少w辆？", text) == "137.8萬輛"  # the qualifier is a field of its own

@@ -53,7 +53,7 @@ def _named_unit(norm: str) -> str:
     return unit if found and found[0].end == len(unit) + 1 and found[0].kind not in ("plain", "count", "duration") else ""
 
 
-_UNIT_NAMED = re.compile(r"(?:以|按|用)[^,，。?？]{0,8}?[(（]?([a-z]{1,4}|[\u4e00-\u9fff]{1,3})[)）]?(?:计|计算|来算)|单位(?:是|为|:|：)\s*([a-z]{1,4}|[\u4e00-\u9fff]{1,3})")  # 以能量(千瓦时)计
+_UNIT_NAMED = re.compile(r"(?:多少|多大|几|是|为)\s*[(（]([a-z]{1,4}|[\u4e00-\u9fff]{1,4})[)）]|(?:以|按|用)[^,，。?？]{0,8}?[(（]?([a-z]{1,4}|[\u4e00-\u9fff]{1,3})[)）]?(?:计|计算|来算)|单位(?:是|为|:|：)\s*([a-z]{1,4}|[\u4e00-\u9fff]{1,3})")  # 以能量(千瓦时)计
 _YEAR = re.compile(r"(?<![0-9a-z])((?:1[5-9]|20)[0-9]{2})(?:年|$|[^0-9])")  # not a model number (m1911)
 _QUESTION_WORDS = frozenset(
     "多少 几 什么 哪些 哪个 哪里 哪儿 哪年 哪一年 谁 如何 怎样 为何 为什么 何时 是否 多久 多大 多高 多长 多重 "
@@ -561,6 +561,7 @@ _FRAME = re.compile(r"的?(?:基本)?(?:情况|状况)(?:如何|怎么样|怎样
 # 是什麼, not 為什麼, after a measure).
 _REGIONAL = ((re.compile(r"(?<![0-9])年(?:增|成长)率"), "同比增长率"), (re.compile(r"成长率"), "增长率"),
              (re.compile(r"(?<=[率量额值数重])(?:为|是)何(?=[?？。!！]|$)"), "为多少"))
+_WAN = re.compile(r"(?:(?<=[0-9几])|(?<=多少))w(?=[台辆个人家套份件元块次户部架+]|以上|多)")  # not 100w功率 (watts)
 _HOW_FAR = re.compile(r"几(?=[长高远重深宽][?？。!！,，]|[长高远重深宽]$)")  # Cantonese 有几长 asks 多长 (十几高校 stays)
 # A question with no question word that ends in what it measures (比亚迪24年海外销量？) asks its figure.
 _TERSE_TAIL = re.compile(_MEASURE_WORD + r"[?？!！。 ]*$")
@@ -599,6 +600,7 @@ def expand_shorthand(norm: str) -> str:
         norm = norm.replace(spoken, written)
     for pattern, word in _REGIONAL:
         norm = pattern.sub(word, norm)
+    norm = _WAN.sub("万", norm)  # 多少w台, 10w+: internet shorthand for 万
     norm = _HOW_FAR.sub("多", norm)
     norm = _COMPARED_WITH.sub(r"比\1", norm)  # 同前一年比升了多少, 与2023年相比 -> 比前一年, 比2023年
     if "系" in norm:  # Cantonese 係 (normalised to 系) as a word of its own is 是: 产量係幾多 (not 关系, 体系)
