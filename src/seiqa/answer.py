@@ -431,16 +431,13 @@ def _metric_owner(metric: str, clause: str) -> tuple[str, str]:
     past words that say which of the metric (实际, 海外, 市场), or "", and the word before
     that noun past such words (全国 in 全国累计发电装机容量)."""
     at = clause.find(metric)
-    before = [(w, tag) for _, b, w, tag in _spans(clause) if b <= at]
-    skip = lambda: before and (before[-1][0] in _NOT_OWNERS or before[-1][0] in contrast_words())  # noqa: E731
-    while skip():
-        before.pop()
+    before = [(w, tag) for _, b, w, tag in _spans(clause) if b <= at and w not in _NOT_OWNERS and w not in contrast_words()]
     if not before or before[-1][1] not in _MODIFIER_TAGS or len(before[-1][0]) < 2:
         return "", ""
-    owner = before.pop()[0]
-    while skip():
-        before.pop()
-    return owner, before[-1][0] if before else ""
+    return before[-1][0], before[-2][0] if len(before) > 1 else ""
+
+
+_LEAD_SCOPE = re.compile(r"全[国球省市县区]|[0-9]+|年[底末初]?|[,，:：]")  # before the owner: the whole country's figure
 
 
 def owner_fit(q: Question, clause: str, sentence: str = "") -> float:
@@ -461,9 +458,6 @@ def owner_fit(q: Question, clause: str, sentence: str = "") -> float:
             and not all(_match(w, sentence) >= PARTIAL for w in subject)):
         return -1.0  # 全国发电装机容量: of every kind of 发电, not of 风力发电
     return 0.0
-
-
-_LEAD_SCOPE = re.compile(r"全[国球省市县区]|[0-9]+|年[底末初]?|[,，:：]")
 
 
 def share_owner_fit(q: Question, lead: str) -> float:
@@ -839,8 +833,8 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
         if role == "growth" and not _GROWTH_RATE.search(q.metric):
             return -0.5  # 同比增长14.6% is no 自给率: a growth rate answers only a rate of change
         return 1.0 if q.metric.endswith("率") else 0.6  # 利润率 4.3%; 关税 100% (a tax may be an amount too)
+    wanted = hint_unit(q.unit_hint)
     if q.money and asks in ("amount", "count", "other"):
-        wanted = hint_unit(q.unit_hint)
         if wanted and wanted[1] == "money" and (wanted[0] != "元" or "人民币" in q.unit_hint) and normalise(quantity.unit) != wanted[0]:
             return -1.0  # 按人民币计 is not answered in 美元
         return 1.0 if kind == "money" else -1.0
@@ -848,7 +842,6 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
         return 1.0 if kind == "pp" else -0.5
     if "%" in q.norm or "百分之" in q.norm:
         return 1.0 if kind == "percent" else -0.5
-    wanted = hint_unit(q.unit_hint)
     if _unit_fits(q.unit_hint, quantity.unit) and (not wanted or quantity.kind == wanted[1]):
         return 1.0  # 千瓦 is no fit for 千瓦时: a power is not an energy
     dimension = _dimension_asked(q.norm)

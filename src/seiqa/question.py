@@ -41,7 +41,12 @@ TIME_ASKS = frozenset(("year", "when", "date", "month"))  # questions answered b
 NUMERIC_ASKS = frozenset({"ratio", "diff", "rank", "date", "year", "when", "month", "age", "share", "growth", "duration", "count", "amount"})
 
 _UNIT_AFTER = re.compile(r"(?:多少|几)(?:十|百|千|万|亿|万亿)?([a-z]{1,4}|[\u4e00-\u9fff]{1,3})")
+# How the asked figure is measured (以能量（千瓦时）计, 按功率口径计, 单位：亿元, 有多大（万千瓦）):
+# a unit hint, and words that are no terms.
 _UNIT_FRAME = re.compile(r"(?:以|按|用)[^,，。?？]{0,8}?(?:口径)?(?:计算|计|来算)(?:价)?")
+_UNIT_NAMED = re.compile(r"(?:多少|多大|几|是|为)\s*[(（]([a-z]{1,4}|[\u4e00-\u9fff]{1,4})[)）]"
+                         r"|(?:以|按|用)[^,，。?？]{0,8}?[(（]?([a-z]{1,4}|[\u4e00-\u9fff]{1,3})[)）]?(?:计|计算|来算)"
+                         r"|单位(?:是|为|:|：)\s*([a-z]{1,4}|[\u4e00-\u9fff]{1,3})")
 
 
 def _named_unit(norm: str) -> str:
@@ -53,7 +58,6 @@ def _named_unit(norm: str) -> str:
     return unit if found and found[0].end == len(unit) + 1 and found[0].kind not in ("plain", "count", "duration") else ""
 
 
-_UNIT_NAMED = re.compile(r"(?:多少|多大|几|是|为)\s*[(（]([a-z]{1,4}|[\u4e00-\u9fff]{1,4})[)）]|(?:以|按|用)[^,，。?？]{0,8}?[(（]?([a-z]{1,4}|[\u4e00-\u9fff]{1,3})[)）]?(?:计|计算|来算)|单位(?:是|为|:|：)\s*([a-z]{1,4}|[\u4e00-\u9fff]{1,3})")  # 以能量(千瓦时)计
 _YEAR = re.compile(r"(?<![0-9a-z])((?:1[5-9]|20)[0-9]{2})(?:年|$|[^0-9])")  # not a model number (m1911)
 _QUESTION_WORDS = frozenset(
     "多少 几 什么 哪些 哪个 哪里 哪儿 哪年 哪一年 谁 如何 怎样 为何 为什么 何时 是否 多久 多大 多高 多长 多重 "
@@ -619,7 +623,7 @@ _CLAIM_CHECK = re.compile(r"[,，。!！]?\s*(?:这|此|这个说法|这种说�
 _CLAIM_INNER = re.compile(r"真的(?=是|有|达到?|超过|占|只有|才|就)")  # X真的是Y吗
 _SOURCE_TEXT = re.compile(r"(?:原文|文中|文章|本文|报告|资料|材料)(?:里|中|内)?(?:面)?(?:实际)?(?:给出|给|提到|写|说|讲|显示|记载)?(?:的)?")
 _HALF_WORDS = re.compile(r"一半|大半|过半|半数")
-_SHARE_KINDS = frozenset(("percent", "fraction", "permille"))
+_SHARE_KINDS = frozenset(("percent", "fraction"))
 
 
 def checked_claim(norm: str) -> str:
@@ -640,7 +644,7 @@ def checked_claim(norm: str) -> str:
         claim, rest = norm[: inner.start()] + norm[inner.end() : inner.end() + stop.start()], norm[inner.end() + stop.end() :]
     claim = _CLAIM_SOURCE.sub("", claim)
     figures = [f for f in find_quantities(claim) if f.kind not in _GIVEN_KINDS or f.kind == "plain"]
-    half = [m for m in _HALF_WORDS.finditer(claim)]
+    half = list(_HALF_WORDS.finditer(claim))
     last = max([(f.start, f.end, f.kind, f.unit) for f in figures] + [(m.start(), m.end(), "percent", "%") for m in half], default=None)
     if last is None:
         asked = _SOURCE_TEXT.sub("", rest).strip(" ,，")
