@@ -1652,3 +1652,9 @@ def test_what_was_sold_is_not_answered_by_what_was_made():
     text = "2024年合肥新能源汽車產量約137.8萬輛，同比增長約1.1倍。"
     assert span("合肥2024年新能源车卖了多少w辆？", text) is None
     assert span("合肥2024年新能源车造了多少w辆？", text) == "137.8萬輛"  # the qualifier is a field of its own
+
+
+def test_a_first_days_figure_is_no_total_to_date():
+    text = "2024年8月20日上線的國產單機遊戲《甲》，發售3天全平台銷量即超過800萬套。"
+    assert span("《甲》到现在全平台一共卖了多少w套？", text) is None
+    assert span("《甲》发售3天全平台卖了多少套？", text) == "800萬套"  # 超過 is the qualifier field

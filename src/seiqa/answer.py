@@ -308,6 +308,10 @@ def _continued(norm: str, s: int, cs: int) -> str:
     return norm[a:cs]
 
 
+# A figure of the first days after a launch (发售3天, 上线首日, 上映首周): not a total to date.
+_OPENING_SPAN = re.compile(r"(?:发售|上线|开售|上映|开播|开业|开幕|开通|推出|发布)(?:后|以来)?(?:的)?(?:首[日周月]|仅?[0-9一二三四五六七八九十两]+(?:天|日|周|个月|小时))")
+
+
 def contrast_fit(q: Question, clause: str, sentence: str) -> float:
     """-1 when the question says one side of a contrast (data/contrasts.txt: 出口 | 进口,
     新增 | 累计 …) and the figure's clause says only another side, or, for a required
@@ -319,6 +323,9 @@ def contrast_fit(q: Question, clause: str, sentence: str) -> float:
         return -1.0
     if q.asks not in TIME_ASKS and _another_ordinal(q.norm, sentence):
         return -1.0
+    opening = _OPENING_SPAN.search(clause)
+    if opening and q.asks not in TIME_ASKS and not _OPENING_SPAN.search(q.norm) and not re.search(r"首[日周月]|[0-9一二三四五六七八九十两]+(?:天|日|周|个月|小时)", q.norm):
+        return -1.0  # 发售3天销量超过1000万套 does not answer how many were sold in all
     for required, sides in contrasts():
         asked = [i for i, side in enumerate(sides) if any(w in q.norm for w in side)]
         if len(asked) != 1:
