@@ -1658,3 +1658,8 @@ def test_a_first_days_figure_is_no_total_to_date():
     text = "2024年8月20日上線的國產單機遊戲《甲》，發售3天全平台銷量即超過800萬套。"
     assert span("《甲》到现在全平台一共卖了多少w套？", text) is None
     assert span("《甲》发售3天全平台卖了多少套？", text) == "800萬套"  # 超過 is the qualifier field
+
+
+def test_put_into_operation_is_no_money():
+    assert not analyse("已经投入运行的新型储能电站累计有多大（万千瓦）？").money
+    assert analyse("2024年研发投入是多少？").money
