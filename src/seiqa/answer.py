@@ -309,7 +309,9 @@ def _continued(norm: str, s: int, cs: int) -> str:
 
 
 # A figure of the first days after a launch (发售3天, 上线首日, 上映首周): not a total to date.
-_OPENING_SPAN = re.compile(r"(?:发售|上线|开售|上映|开播|开业|开幕|开通|推出|发布)(?:后|以来)?(?:的)?(?:首[日周月]|仅?[0-9一二三四五六七八九十两]+(?:天|日|周|个月|小时))")
+_DAYS = r"[0-9一二三四五六七八九十两]+(?:天|日|周|个月|小时)"
+_OPENING_SPAN = re.compile(r"(?:发售|上线|开售|上映|开播|开业|开幕|开通|推出|发布)(?:后|以来)?(?:的)?(?:首[日周月]|仅?" + _DAYS + ")")
+_SPAN_NAMED = re.compile(r"首[日周月]|" + _DAYS)  # the question names such a span itself
 
 
 def contrast_fit(q: Question, clause: str, sentence: str) -> float:
@@ -323,8 +325,7 @@ def contrast_fit(q: Question, clause: str, sentence: str) -> float:
         return -1.0
     if q.asks not in TIME_ASKS and _another_ordinal(q.norm, sentence):
         return -1.0
-    opening = _OPENING_SPAN.search(clause)
-    if opening and q.asks not in TIME_ASKS and not _OPENING_SPAN.search(q.norm) and not re.search(r"首[日周月]|[0-9一二三四五六七八九十两]+(?:天|日|周|个月|小时)", q.norm):
+    if q.asks not in TIME_ASKS and _OPENING_SPAN.search(clause) and not _SPAN_NAMED.search(q.norm):
         return -1.0  # 发售3天销量超过1000万套 does not answer how many were sold in all
     for required, sides in contrasts():
         asked = [i for i, side in enumerate(sides) if any(w in q.norm for w in side)]
@@ -362,15 +363,17 @@ def quoted_fit(q: Question, near: str) -> float:
     return -1.0 if q.quoted and not any(_in(t, near) or _short_title_in(t, near) for t in q.quoted) else 0.0
 
 
-_SHORT_TITLE = re.compile(r"《([^《》]{2,8})》")
+_TITLE = re.compile(r"《([^《》]{2,20})》")
+_SHORT_TITLE_MAX = 8
 
 
 def _short_title_in(title: str, text: str) -> bool:
     """A long title (关于加快培育和发展战略性新兴产业的决定) cited in ``text`` by its head
     noun in 《》 (《决定》), as Chinese writing does after naming it once, unless the text
     names another title with that head (《关于…的意见》… 该《意见》 is that one)."""
-    heads = {m.group(1) for m in _SHORT_TITLE.finditer(text) if len(m.group(1)) < len(title) and title.endswith(m.group(1))}
-    others = [m.group(1) for m in _TITLE.finditer(text) if m.group(1) != title]
+    titles = [m.group(1) for m in _TITLE.finditer(text)]
+    heads = {t for t in titles if len(t) <= _SHORT_TITLE_MAX and len(t) < len(title) and title.endswith(t)}
+    others = [t for t in titles if t != title]
     return any(not any(o.endswith(h) and len(o) > len(h) for o in others) for h in heads)
 
 
@@ -1602,9 +1605,6 @@ def without_asides(q: Question, passages: list[str]) -> Question:
     asked = [t for t in q.terms if t in clauses[at]]
     dropped = {t for t in q.terms if t in asides and ((t not in clauses[at] and _match(t, text) == 0) or any(t in a and t != a for a in asked))}
     return dataclasses.replace(q, terms=tuple(t for t in q.terms if t not in dropped)) if dropped else q
-
-
-_TITLE = re.compile(r"《([^《》]{2,20})》")
 
 
 def with_titles(q: Question, passages: list[str]) -> Question:

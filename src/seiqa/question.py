@@ -43,10 +43,11 @@ NUMERIC_ASKS = frozenset({"ratio", "diff", "rank", "date", "year", "when", "mont
 _UNIT_AFTER = re.compile(r"(?:多少|几)(?:十|百|千|万|亿|万亿)?([a-z]{1,4}|[\u4e00-\u9fff]{1,3})")
 # How the asked figure is measured (以能量（千瓦时）计, 按功率口径计, 单位：亿元, 有多大（万千瓦）):
 # a unit hint, and words that are no terms.
-_UNIT_FRAME = re.compile(r"(?:以|按|用)[^,，。?？]{0,8}?(?:口径)?(?:计算|计|来算)(?:价)?")
+_RECKONED_BY, _RECKONED = r"(?:以|按|用)[^,，。?？]{0,8}?", r"(?:计算|计|来算)"
+_UNIT_FRAME = re.compile(_RECKONED_BY + r"(?:口径)?" + _RECKONED + r"(?:价)?")
 _UNIT_NAMED = re.compile(r"(?:多少|多大|几|是|为)\s*[(（]([a-z]{1,4}|[\u4e00-\u9fff]{1,4})[)）]"
-                         r"|(?:以|按|用)[^,，。?？]{0,8}?[(（]?([a-z]{1,4}|[\u4e00-\u9fff]{1,3})[)）]?(?:计|计算|来算)"
-                         r"|单位(?:是|为|:|：)\s*([a-z]{1,4}|[\u4e00-\u9fff]{1,3})")
+                         r"|" + _RECKONED_BY + r"[(（]?([a-z]{1,4}|[\u4e00-\u9fff]{1,3})[)）]?" + _RECKONED
+                         + r"|单位(?:是|为|:|：)\s*([a-z]{1,4}|[\u4e00-\u9fff]{1,3})")
 
 
 def _named_unit(norm: str) -> str:
@@ -685,7 +686,7 @@ def excepted_part(norm: str) -> str:
     if not m:
         return norm
     whole, part = m.group("whole"), m.group("part")
-    measure = words(whole)[-1] if words(whole) else ""
+    measure = (words(whole) or [""])[-1]
     if len(measure) < 2 or measure in part:
         measure = ""
     return whole + "比" + part + measure + "多" + norm[m.end() :]
