@@ -1663,3 +1663,18 @@ def test_a_first_days_figure_is_no_total_to_date():
 def test_put_into_operation_is_no_money():
     assert not analyse("已经投入运行的新型储能电站累计有多大（万千瓦）？").money
     assert analyse("2024年研发投入是多少？").money
+
+
+def test_question_words_adverbs_and_a_from_particle_are_no_terms():
+    q = analyse("2025年3月起，全国碳市场新扩充了哪几个行业？")
+    assert not {"哪几个", "起", "新"} & set(q.terms) and q.subject == ""
+    text = "2025年3月，主管部門將造紙、化工兩個行業納入全國碳市場，新增重點排放單位約900家。"
+    got, _ = ask("2025年3月起，全国碳市场新扩充了哪几个行业？", text)
+    assert got is not None and "造紙、化工" in got["source_text"]
+
+
+def test_things_are_no_place_and_a_kind_word_is_no_counted_noun():
+    assert analyse("这三类东西的出口总额是多少？").entities == ()
+    text = "電動車、電池和光伏產品被合稱為「新三樣」，2023年「新三樣」合計出口1.1萬億元，同比增長25.5%。"
+    assert span("2023年电车、电池和光伏这三类东西的出口总额比前一年多了百分之几？", text) == "25.5%"
+    assert analyse("2023年底全国一共有多少家国家级高新区？").metric == "高新区"

@@ -218,6 +218,9 @@ _YEAR_BEFORE = r"前一年|上一年|一年前|上年|去年|前年|[0-9]{4}年"
 AGAINST = re.compile(r"(?:比|较|相比|相较于?|与)(?:" + _YEAR_BEFORE + r"|上月|上季度)(?:同期)?")  # the period a change is against
 
 
+_SINCE_TIME = re.compile(r"(?<=[年月日号])(起)")  # 2025年3月起: from then on
+
+
 def content_terms(norm: str) -> tuple[str, ...]:
     """Question terms that should appear near the answer: no question words, stop
     words, bare years or single characters other than Han (unless a number). A
@@ -225,11 +228,15 @@ def content_terms(norm: str) -> tuple[str, ...]:
     stop = stopwords()
     norm = AGAINST.sub(" ", norm)  # the period a change is against is said by the asks, not a term
     out = [w for w, group in synonym_groups().items() if len(w) >= 3 and w in norm and len(words(w)) > 1]
+    light = {w for w, tag in tagged(norm) if len(w) == 1 and tag in ("a", "d")}  # 新扩充: 新 says when, not what
+    light |= set(_SINCE_TIME.findall(norm))
     for t in words(norm):
+        if t in light:
+            continue
         if len(t) >= 2 and t[-1] in _TRAILING_FUNCTION and t[:-1] not in _QUESTION_WORDS:
             t = t[:-1]  # jieba glues 于/在 to a name: 战于 -> 战
-        if t in _QUESTION_WORDS or t in stop or _YEAR.fullmatch(t + "年") or "哪" + t in norm:
-            continue  # 哪三类: the numeral and classifier are the question word's
+        if t in _QUESTION_WORDS or t in stop or _YEAR.fullmatch(t + "年") or "哪" + t in norm or t.startswith("哪"):
+            continue  # 哪三类: the numeral and classifier are the question word's; 哪几个 is one
         if len(t) == 1 and not ("\u4e00" <= t <= "\u9fff"):
             continue
         if t not in out:
@@ -300,6 +307,9 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
             return w  # 多少人口: a noun that starts with a classifier (人) is the metric
     after = after[_CLASSIFIER.match(after).end() :] if _CLASSIFIER.match(after) else after
     after = _CLASS_PREFIX.sub("", after)  # 几款1类新药: the metric is 新药, 1类 says which
+    kinds = tagged(after)
+    if len(kinds) > 1 and kinds[0][1] == "b" and kinds[1][1] in _SUBJECT_TAGS + ("nr", "ns", "vn"):
+        after = after[len(kinds[0][0]) :]  # 多少家国家级高新区: 国家级 says which kind, 高新区 is counted
     for w in words(after)[:1]:
         if w in content and not _is_unit(w) and w not in _PORTION:  # 多少千瓦时 names a unit, not what is measured
             return w
@@ -335,6 +345,7 @@ QUOTED = re.compile(r"[「『“《\"]([^「『“《」』”》\"]{1,12}|(?<=�
 
 _PERSONAL = frozenset("我 你 您 他 她 我们 你们 他们 她们 咱 咱们".split())
 _ABROAD = frozenset("外国 国外 海外 境外 各国 外地 全球 世界 全世界".split())  # no name: where, not which place
+_THINGS = frozenset(("东西",))  # "things" (这三类东西), which jieba tags as a place (east and west)
 
 
 def is_place(word: str) -> bool:
@@ -357,7 +368,7 @@ def entities_of(norm: str) -> tuple[str, ...]:
         # function characters to names: 于省, 时自); after 我/你/他 (的) a relative (我孙子, 我哥哥)
         mine = k > 0 and (tokens[k - 1][0] in _PERSONAL or tokens[k - 1][0] == "的" and k > 1 and tokens[k - 2][0] in _PERSONAL)
         if (len(w) >= 2 and tag in _NAME_TAGS and frequency(w) >= MIN_FREQ and w in segmented and not mine
-                and w not in NATIONAL and w not in _QUESTION_WORDS and w not in _ABROAD):
+                and w not in NATIONAL and w not in _QUESTION_WORDS and w not in _ABROAD and w not in _THINGS):
             out.append(w)
     places = data_lines("places.txt")
     out += [w for w in segmented if w in places and w not in out]
@@ -454,8 +465,8 @@ def subject_of(norm: str, metric: str) -> str:
         if w == "的" and k > 0 and before[k - 1][1] in _NOUN_TAGS and len(before[k - 1][0]) >= 2:
             continue  # 微短剧的用户规模: the subject is 微短剧用户; 离岸风电的累计装机容量: 离岸风电
         verbal = tag == "vn" and not parts and k == len(before) - 1 and k > 0 and before[k - 1][1] in ("n", "nz")  # 生物质 发电 装机
-        if (tag not in _SUBJECT_TAGS and not verbal) or (tag == "b" and (w.endswith("期") or w == "主要")) or w in NATIONAL or w in _SCOPES or w in _QUESTION_WORDS:
-            break
+        if (tag not in _SUBJECT_TAGS and not verbal) or (tag == "b" and (w.endswith("期") or w == "主要")) or w in NATIONAL or w in _SCOPES or w in _QUESTION_WORDS or w.startswith("哪"):
+            break  # 新扩充了哪几个行业: 哪几个 asks which, it is not what the figure is of
         parts.insert(0, w)
     while parts and parts[-1] in _GENERIC_NOUNS:
         parts.pop()  # 生活区域水深: 区域 says where, not of what; 动力电池市场的份额: of 动力电池
