@@ -1678,3 +1678,33 @@ def test_things_are_no_place_and_a_kind_word_is_no_counted_noun():
     text = "電動車、電池和光伏產品被合稱為「新三樣」，2023年「新三樣」合計出口1.1萬億元，同比增長25.5%。"
     assert span("2023年电车、电池和光伏这三类东西的出口总额比前一年多了百分之几？", text) == "25.5%"
     assert analyse("2023年底全国一共有多少家国家级高新区？").metric == "高新区"
+
+
+def test_the_non_part_of_a_whole_is_their_difference():
+    text = "2024年全國電視機產量2.1億臺，其中智能電視1.6億臺。"
+    got, _ = ask("2024年生产的电视机中，非智能电视有多少台？", text)
+    assert got is not None and got["computed"] and got["value"] == pytest.approx(0.5e8)
+
+
+def test_a_gap_to_a_target_is_answered_in_points():
+    text = "2020年數字經濟占GDP的比重約為9.2%，與12%的目標仍有近3個百分點的差距。"
+    assert span("2020年数字经济占GDP比重距12%目标差距多少？", text) == "3個百分點"
+    assert span("2020年数字经济占GDP比重是多少？", text) == "9.2%"
+
+
+def test_a_share_held_in_a_whole_with_suo_and_a_level_reached_after_de_yue():
+    q = analyse("2023年我国数字经济在整个国民经济中所占的份额是多少？")
+    assert q.subject == "数字经济" and q.asks == "share"
+    text = "從規模來看，數字經濟占GDP的比重，由2014年的20%左右，提高到2023年的約31.5%。2023年，線上零售額占社會消費品零售總額的比重達到27.6%。"
+    assert span("2023年数字经济占GDP的比重是多少？", text) == "31.5%"
+
+
+def test_a_stock_at_a_date_is_not_the_years_addition():
+    text = "2024年，全國核電新增裝機400萬千瓦。截至2024年底，核電裝機達到6000萬千瓦，約占全國發電總裝機的2%。"
+    assert span("截至2024年底核电装机是多少？", text) == "6000萬千瓦"
+    got, _ = ask("截至2024年底，全国发电装机中非核电装机约有多少？", "截至2024年底，全國累計發電裝機容量約30億千瓦。" + text)
+    assert got is not None and got["value"] == pytest.approx(29.4e8)
+
+
+def test_a_share_reckoned_by_a_measure_of_a_named_whole_keeps_its_whole():
+    assert "全球" in analyse("按载重吨计算，2024年我国造船完工量在全球所占份额是多少？").norm

@@ -314,6 +314,10 @@ _OPENING_SPAN = re.compile(r"(?:发售|上线|开售|上映|开播|开业|开幕
 _SPAN_NAMED = re.compile(r"首[日周月]|" + _DAYS)  # the question names such a span itself
 
 
+_POINT_IN_TIME = re.compile(r"(?:截至|截止)[^,，。]{0,12}?[0-9]{4}年(?:[0-9]{1,2}月)?(?:底|末)?|[0-9]{4}年(?:[0-9]{1,2}月)?[底末]")
+_FLOW = re.compile(r"新增|新装|新建|净增|新开通|新投运|当年|全年")
+
+
 def contrast_fit(q: Question, clause: str, sentence: str) -> float:
     """-1 when the question says one side of a contrast (data/contrasts.txt: 出口 | 进口,
     新增 | 累计 …) and the figure's clause says only another side, or, for a required
@@ -323,6 +327,8 @@ def contrast_fit(q: Question, clause: str, sentence: str) -> float:
     (累计成交额); 0 else."""
     if q.years and "累计" in clause and q.asks not in TIME_ASKS and not _STOCK_ASKED.search(q.norm) and not _year_total(q, sentence):
         return -1.0
+    if q.asks not in TIME_ASKS and q.asks not in ("diff", "growth") and _POINT_IN_TIME.search(q.norm) and _FLOW.search(clause) and not _FLOW.search(q.norm) and "累计" not in clause:
+        return -1.0  # 截至2024年底…装机 asks what stands then; 新增装机3.73亿千瓦 is the year's addition
     if q.asks not in TIME_ASKS and _another_ordinal(q.norm, sentence):
         return -1.0
     if q.asks not in TIME_ASKS and _OPENING_SPAN.search(clause) and not _SPAN_NAMED.search(q.norm):
@@ -577,7 +583,7 @@ _PART_OF_WHOLE = re.compile(r"占(?:了)?(?:全国|我国|中国|国内)")
 _LOCAL_WHOLE = re.compile(r"占(?:了)?(全省|全市|全县|全区|本省|本市)")
 
 
-def part_fit(q: Question, after: str, before: str = "") -> float:
+def part_fit(q: Question, after: str, before: str = "", lead: str = "") -> float:
     """-1 for a figure its sentence goes on to call a part of the nation (北京…核心产业规模约
     3500亿元，约占全国的一半) when the question names no place, organisation or model: a
     region's figure does not answer for the country (a country's figure that is part of the
@@ -589,7 +595,10 @@ def part_fit(q: Question, after: str, before: str = "") -> float:
     if q.asks == "share":  # 占全市GDP的比重约为41%: a city's share, asked for the country
         local = _LOCAL_WHOLE.search(before)
         return -1.0 if local and local.group(1) not in q.norm else 0.0
-    return -1.0 if _PART_OF_WHOLE.search(after) else 0.0
+    if not _PART_OF_WHOLE.search(after):
+        return 0.0
+    places = [w for w, tag in tagged(lead) if (tag == "ns" or is_place(w)) and w not in NATIONAL]
+    return -1.0 if places else 0.0  # 可再生能源装机…约占全国发电总装机的56%: a kind's share, no region's
 
 
 _TOTAL = re.compile(r"合计|共计|总计|合共|加起来|合起来|总共|一共|共有")
@@ -649,6 +658,9 @@ def event_fit(q: Question, clause: str, sentence: str) -> float:
 _ROLE_WORDS = re.compile(r"(增长|增加(?!值)|净增|净减|下降|减少|增幅|增速|提高|提升|上升|降低|回落|下滑|扩大|缩小|同比|环比|涨|跌)|(占|比重|占比|份额|比例|渗透率|市占率)")
 
 
+_OF_BEFORE = re.compile(r"的(?:约|近|超过|逾|接近|将近)?\s*$")
+
+
 def _role(norm: str, start: int, clause_start: int) -> str:
     """"growth" or "share" by the last such word before the figure in its clause;
     "…的40.9%" (a part of a whole) is a share too."""
@@ -657,8 +669,8 @@ def _role(norm: str, start: int, clause_start: int) -> str:
         if m.group(1) and norm.startswith(("到", "至"), m.end()):
             continue  # 比重由7.6%提高到13.5%: the level reached, not the change
         role = "growth" if m.group(1) else "share"
-    if role == "plain" and start > 0 and norm[start - 1] == "的":
-        role = "share"
+    if role == "plain" and _OF_BEFORE.search(norm, max(0, start - 6), start):
+        role = "share"  # 总销量的40.9%, 2023年的约13.5%
     return role
 
 
@@ -768,6 +780,9 @@ def _change_unit(hint: str) -> tuple[str, str] | None:
     return normalise(found.unit), found.kind
 
 
+_GAP_ASKED = re.compile(r"差距|相差|差(?:了)?(?:多少|几)|还差|差额")
+
+
 def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: str = "") -> float:
     """+1 when the figure is the kind of thing asked, negative when it cannot be.
     ``era`` is a calendar era written before it (民国16年 is a year)."""
@@ -802,6 +817,8 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
     if kind in ("ordinal", "rank"):
         return -1.0
     pp_asked = "百分点" in q.norm or (asks == "growth" and bool(POINTS.match(q.unit_hint)))
+    if asks in ("share", "growth") and _GAP_ASKED.search(q.norm):
+        return 1.0 if kind == "pp" else -0.5  # 比重距15%的目标差距多少: a gap between two shares, in points
     if asks == "share":
         if kind == "pp":
             return 1.0 if pp_asked else -0.3
@@ -1166,7 +1183,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "entity": entity,
                     "subject": subject,
                     "sibling": min(sibling, owner_fit(q, clause, sentence), share_owner_fit(q, norm[s : qn.start]), among_fit(q, sentence, clause, cs - s)),
-                    "part": part_fit(q, norm[qn.end : e], norm[cs : qn.start]),
+                    "part": part_fit(q, norm[qn.end : e], norm[cs : qn.start], norm[s : qn.start]),
                     "topic": topic,
                     "quoted": -1.0 if _quotes_another(q, sentence, norm[s : qn.start]) or batch_missing else quoted,
                     "contrast": contrast_fit(q, _continued(norm, s, cs) + clause_around, _without(sentence, qn, s)),
@@ -1506,6 +1523,16 @@ _SHARE_SPLIT = re.compile(
 )
 
 
+_STOCK_TIME = re.compile(r"(?:截至|截止|到)?[0-9]{4}年(?:[0-9]{1,2}月)?(?:底|末)")
+
+
+def _time_of(left: str, qa: Question) -> str:
+    """A's time for B: as A says it when it is a point in time (截至2024年底: a stock, not
+    the year's flow), else A's years."""
+    m = _STOCK_TIME.search(left)
+    return m.group() if m else "".join(f"{y}年" for y in qa.years)
+
+
 def sub_questions(q: Question) -> tuple[Question, Question] | None:
     """Split "A比B多多少" / "A是B的几倍" / "A占B的比例" into two figure questions. B
     inherits from A what it does not say itself: "2024年产量比2023年多多少" -> 2023年
@@ -1529,11 +1556,11 @@ def sub_questions(q: Question) -> tuple[Question, Question] | None:
     if not said.terms and said.years:  # B is only another time: A's words at B's time
         qb = analyse(YEAR.sub(str(said.years[0]), left, count=1) + tail)
     elif len(said.terms) <= 1:  # B names only a metric: A's time and subject, B's metric
-        years = "" if qb.years else "".join(f"{y}年" for y in qa.years)
+        years = "" if qb.years else _time_of(left, qa)
         subject = "".join(t for t in qa.terms if t != qa.metric and t not in qb.terms)
         qb = analyse(years + subject + right + tail)
     elif qa.years and not qb.years:
-        qb = analyse(f"{qa.years[0]}年" + right + tail)
+        qb = analyse(_time_of(left, qa) + right + tail)
     inherited = [t for t in qa.terms if t != qa.metric and len(t) >= 2 and not _in(t, qb.norm) and not _in(t, "上半年下半年全年当年")]
     if inherited and qb.metric and not qb.subject and not elided and not any(_in(t, qb.norm) for t in qa.terms if t != qa.metric):
         # B names none of A's words but its metric (2024年全年产量): A's subject is meant

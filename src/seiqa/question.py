@@ -435,7 +435,7 @@ def subject_of(norm: str, metric: str) -> str:
     in 数字经济规模占GDP的比重): what the asked figure is a figure of; "" when no noun
     stands there."""
     share = re.search(r"占(?!有|比|率).{0,20}?(?:比重|比例|份额|多少|几成|百分之)|对(?=[^,，。]{1,12}?贡献)"
-                      r"|在(?=[^,，。在]{1,12}?(?:中|里|当中|之中)的?(?:占比|比重|份额|比例))", norm)  # not 占有率, 占比, 市占率; 在GDP中的占比
+                      r"|在(?=[^,，。在]{1,12}?(?:中|里|当中|之中)(?:占有?)?的?(?:占比|比重|份额|比例))", norm)  # not 占有率, 占比, 市占率; 在GDP中的占比
     asked = _HOW_MUCH.search(norm)
     at = share.start() if share else _last_before(norm, metric, asked.start() if asked else len(norm)) if metric else -1
     if at < 0:
@@ -617,6 +617,7 @@ def expand_shorthand(norm: str) -> str:
     for pattern, word in _REGIONAL:
         norm = pattern.sub(word, norm)
     norm = _WAN.sub("万", norm)  # 多少w台, 10w+: internet shorthand for 万
+    norm = norm.replace("所占", "占")  # 在国民经济中所占的份额: 所 only makes 占 a noun phrase (jieba reads 中所)
     norm = _HOW_FAR.sub("多", norm)
     norm = _COMPARED_WITH.sub(r"比\1", norm)  # 同前一年比升了多少, 与2023年相比 -> 比前一年, 比2023年
     if "系" in norm:  # Cantonese 係 (normalised to 系) as a word of its own is 是: 产量係幾多 (not 关系, 体系)
@@ -679,6 +680,8 @@ def based_share(norm: str) -> str:
     if not m:
         return norm
     base, part = m.group("base"), m.group("part")
+    if re.search(r"在[^,，。在]{1,8}占$", part):
+        return norm  # 按载重吨计算，新船订单在全球所占份额: the whole is named (全球); 载重吨 is the measure
     year = _YEAR.search(base)
     if year:
         part = _SAME_YEAR.sub(year.group(1) + "年", part)
@@ -690,10 +693,15 @@ _EXCEPT = re.compile(r"^(?P<whole>[^。]+?)(?:中|里|当中|之中)[,，]?\s*�
                      r"(?:部分|其他|其余|其它|剩下|剩余)[^,，。]*?(?:约|大约)?(?:是|为|有)?(?=多少|几)")
 
 
+# The non-Y part of a whole (手机中，非智能手机有多少台): the same difference.
+_NON = re.compile(r"^(?P<whole>[^。]+?)(?:中|里|当中|之中)[,，]?\s*(?:的)?非(?P<part>[^,，。]+?)(?:约|大约)?(?:是|为|有)(?=多少|几)")
+
+
 def excepted_part(norm: str) -> str:
-    """"X中除Y以外的部分是多少" asked as "X比Y…多多少" (Y with X's measure: 新能源汽车保有量中
-    除纯电动汽车以外 -> 新能源汽车保有量比纯电动汽车保有量多多少), a difference of two figures."""
-    m = _EXCEPT.match(norm)
+    """"X中除Y以外的部分是多少" (or "X中非Y有多少") asked as "X比Y…多多少" (Y with X's
+    measure: 新能源汽车保有量中除纯电动汽车以外 -> 新能源汽车保有量比纯电动汽车保有量多多少), a
+    difference of two figures."""
+    m = _EXCEPT.match(norm) or _NON.match(norm)
     if not m:
         return norm
     whole, part = m.group("whole"), m.group("part")
