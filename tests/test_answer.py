@@ -1708,3 +1708,21 @@ def test_a_stock_at_a_date_is_not_the_years_addition():
 
 def test_a_share_reckoned_by_a_measure_of_a_named_whole_keeps_its_whole():
     assert "全球" in analyse("按载重吨计算，2024年我国造船完工量在全球所占份额是多少？").norm
+
+
+def test_the_noun_after_duo_da_and_a_changed_level_are_what_is_asked():
+    assert analyse("到2030年中国的数据中心能做到多大规模？").metric == "规模"
+    assert analyse("2024年5月，美國把中國大陸電動車的關稅調高到多少？").metric == "关税"
+    text = "據預測，到2030年中國數據中心產業規模有望達到2.1萬億元。"
+    assert span("照预测，到2030年中国的数据中心产业能做到多大规模？", text) == "2.1萬億元"
+
+
+def test_a_few_before_another_question_word_is_not_asked():
+    q = analyse("2024年一集只有几分钟的短剧，整体市场做到多大规模？")
+    assert q.asks == "amount" and q.metric == "规模" and q.unit_hint == ""
+
+
+def test_a_growth_in_money_is_not_the_growth_of_a_count():
+    text = "2024年，中國進口積體電路5492億塊，同比增長14.6%；進口金額3856億美元，同比增長10.4%。"
+    assert span("2024年花在进口芯片上的钱比前一年多了百分之几？", text) == "10.4%"
+    assert span("2024年进口芯片的数量比前一年多了百分之几？", text) == "14.6%"

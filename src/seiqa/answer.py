@@ -26,7 +26,7 @@ from .chunk import sentences
 from .normalise import normalise, to_script
 from .numbers import YEAR, Quantity, find_quantities, format_value, parse_number
 from .question import (
-    AGAINST, CLAUSE_BREAK, FIRST_OF_SERIES, MORE_VERB, NATIONAL, POINTS, QUOTED, TIME_ASKS, Question, analyse, contrast_words, contrasts, is_place,
+    AGAINST, CLAUSE_BREAK, FIRST_OF_SERIES, MONEY, MORE_VERB, NATIONAL, POINTS, QUOTED, TIME_ASKS, Question, analyse, contrast_words, contrasts, is_place,
     months_of, sub_terms, term_weight, variants,
 )
 from .records import Citation
@@ -207,6 +207,32 @@ def measure_fit(q: Question, quantity: Quantity, metric: float, sentence: str = 
     if q.metric in _MONEY_WORDS and (quantity.kind == "money" or q.asks == "growth" and _MONEY_FIGURE.search(sentence)):
         return 0.0  # 总值同比增长多少: the money figure it grew from says the value
     return -1.0
+
+
+_MONEY_ASKED = re.compile(MONEY.pattern + r"|钱")
+_RECKONED = re.compile(r"(?:按|以)[^,，。]{1,10}?计(?:算)?")
+
+
+def _level_before(quantities: list[Quantity], i: int, sentence_start: int, clause_start: int) -> Quantity | None:
+    """The figure a growth rate is of: the last one before it in its sentence that is no
+    rate (进口积体电路5492亿块，同比增长14.6%: 5492亿块), or None."""
+    for k in range(i - 1, -1, -1):
+        level = quantities[k]
+        if level.start < sentence_start:
+            return None
+        if level.kind not in ("percent", "pp", "fraction", "multiple", "year", "date", "month"):
+            return level
+    return None
+
+
+def grown_fit(q: Question, role: str, level: Quantity | None) -> float:
+    """-1 for a growth rate of a question on money (花在进口芯片上的钱) when the figure it
+    is a rate of is no money: 进口积体电路5492亿块，同比增长14.6% is the count's growth. 0 else.
+    (The converse does not hold: 经济总量, 产业体量 are sums of money.)"""
+    if q.asks != "growth" or role != "growth" or level is None:
+        return 0.0
+    asked = _RECKONED.sub("", q.norm)  # 按可比价格计算 says how, it asks no money
+    return -1.0 if _MONEY_ASKED.search(asked) and level.kind not in ("money", "plain") else 0.0
 
 
 @functools.lru_cache(maxsize=1024)
@@ -1177,7 +1203,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "time": own_year_fit(q, norm[cs : qn.start]) or time_fit(q, clause_around, sentence, preceding, context),
                     "align": align,
                     "metric": metric,
-                    "measure": measure_fit(q, qn, metric, sentence),
+                    "measure": min(measure_fit(q, qn, metric, sentence), grown_fit(q, role, _level_before(quantities, i, s, cs))),
                     "share": share_fit(q, norm, cs, qn.start) if role == "share" else 0.0,
                     "rank": -(cit.rank - 1),
                     "entity": entity,

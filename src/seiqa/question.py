@@ -69,7 +69,7 @@ _QUESTION_WORDS = frozenset(
 )
 
 
-_MONEY = re.compile(r"金额|总值|投入(?!运行|使用|运营|生产|商用)|经费|支出|(?:销售|营业|交易|成交|出口|进口|投资|贸易|融资|税|总|余|差|限|支出|减免)额|收入|营收|产值|利润|投资|票房|多少钱|价格|价值|成本|税收|资金|融资|市值|工资|花了|收了|赚")
+MONEY = re.compile(r"金额|总值|投入(?!运行|使用|运营|生产|商用)|经费|支出|(?:销售|营业|交易|成交|出口|进口|投资|贸易|融资|税|总|余|差|限|支出|减免)额|收入|营收|产值|利润|投资|票房|多少钱|价格|价值|成本|税收|资金|融资|市值|工资|花了|收了|赚")
 
 
 @functools.lru_cache(maxsize=1)
@@ -244,7 +244,7 @@ def content_terms(norm: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_LINK = frozenset("是 为 有 已有 还有 只有 仅有 定 定为 定在 设定为 达 达到 突破 破 超过 逾 约 约为 大约 大概 大致 大体 差不多 一共 共 共有 总共 实际 实际上 了 到 在 占 的 能 会 可 将 要 已 已经 还 又 都 各 分别".split())
+_LINK = frozenset("做到 是 为 有 已有 还有 只有 仅有 定 定为 定在 设定为 达 达到 突破 破 超过 逾 约 约为 大约 大概 大致 大体 差不多 一共 共 共有 总共 实际 实际上 了 到 在 占 的 能 会 可 将 要 已 已经 还 又 都 各 分别".split())
 
 
 _EXTREMES = frozenset("最高 最低 最多 最少 最大 最小 最快 最长".split())
@@ -254,6 +254,7 @@ _CHANGE = re.compile(
     r"|[比较]?(?:上一?年|去年|前一年|上年同期|同期)|比|较|下跌|上涨|跌|涨|降|升"  # the period compared with: 比上一年多了百分之几
 )
 _CLASSIFIER = re.compile(r"^(?:十|百|千|万|亿)?(?:" + _CLASSIFIERS + ")")
+_CHANGE_TO = re.compile(r"(?:提高|提升|上调|下调|调高|调低|调升|调降|降低|下降|增加|减少|增长|上升|扩大|缩小|调整|降|升|涨|跌)(?:到|至|为)了?")  # 关税调高到多少: the level of 关税
 
 
 def _is_unit(word: str) -> bool:
@@ -294,6 +295,8 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
     against = AGAINST.search(norm, 0, m.start())
     before_end = against.start() if against else m.start()  # 产量比上年多产了百分之几: the metric is before 比上年
     after = CLAUSE_BREAK.split(norm[m.end() :])[0]  # …是多少？slide上想放个增长率: not the next sentence's noun
+    if _HOW_ADJECTIVE.fullmatch(m.group()):
+        after = after.removeprefix("的")  # 多大的规模 asks the 规模 (水深多少的水域 asks the 水深)
     if POINTS.match(after):
         after = ""  # 涨了几个点: a unit (percentage points), not what is measured
     if after.startswith("钱"):  # 花了多少钱 asks an amount of money (q.money), not a figure of 钱
@@ -301,7 +304,7 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
         last = before[-1] if before and before[-1] in content else ""
         if len(before) >= 2 and last.startswith("年") and before[-2].isdigit():
             last = last[1:]  # 2024年收入多少钱: jieba reads 2024 + 年收入
-        return last if _MONEY.fullmatch(last) else ""  # 价格多少钱
+        return last if MONEY.fullmatch(last) else ""  # 价格多少钱
     for w in words(after)[:1]:
         if len(w) >= 2 and w in content and not _is_unit(w) and w not in _PORTION:
             return w  # 多少人口: a noun that starts with a classifier (人) is the metric
@@ -316,7 +319,7 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
     ws = words(norm[:before_end])
     for k in range(len(ws) - 1, -1, -1):
         w = ws[k]
-        if w in _LINK or _CHANGE.fullmatch(w) or _APPROX_LINK.fullmatch(w) or (w in _EXTREMES and k + 1 < len(ws) and ws[k + 1] != "的"):
+        if w in _LINK or _CHANGE.fullmatch(w) or _CHANGE_TO.fullmatch(w) or _APPROX_LINK.fullmatch(w) or (w in _EXTREMES and k + 1 < len(ws) and ws[k + 1] != "的"):
             continue  # 销量同比增长多少: the metric is 销量, 同比增长 says what of it is asked; 税率最高到多少 (最长的有多长 asks 最长)
         if w.isdigit() or _TIME_WORD.fullmatch(w) or w in _TIME_ONLY:
             continue  # 门号到2024年底有多少户: the time says when, the metric is before it
@@ -578,6 +581,25 @@ _FRAME = re.compile(r"的?(?:基本)?(?:情况|状况)(?:如何|怎么样|怎样
 _REGIONAL = ((re.compile(r"(?<![0-9])年(?:增|成长)率"), "同比增长率"), (re.compile(r"成长率"), "增长率"),
              (re.compile(r"(?<=[率量额值数重])(?:为|是)何(?=[?？。!！]|$)"), "为多少"))
 _WAN = re.compile(r"(?:(?<=[0-9几])|(?<=多少))w(?=[台辆个人家套份件元块次户部架+]|以上|多)")  # not 100w功率 (watts)
+# 几 + a classifier or unit + 的 before another question word: "a few" (几分钟的短剧), not asked.
+_FEW = re.compile(r"几(?=(?:" + _CLASSIFIERS + r"|分钟|小时|天|年|个月|周)的[^?？]*?(?:多少|几|多[大高长重远深宽快厚]|什么|哪))")
+_HOW_ADJECTIVE = re.compile(r"多([大高长重远深宽快厚])")
+
+
+def _how_adjective_apart(norm: str) -> str:
+    """多大规模 -> 多大的规模: jieba reads 大规模 as one word, which hides the noun asked
+    about (规模) inside the question word 多大."""
+    cuts, pos = set(), 0
+    for w, _ in tagged(norm):  # every token, punctuation too
+        if len(w) > 1:
+            cuts.add(pos)  # where a word of two or more characters starts
+        pos += len(w)
+    for m in reversed(list(_HOW_ADJECTIVE.finditer(norm))):
+        if m.start(1) in cuts and m.end() < len(norm) and "\u4e00" <= norm[m.end()] <= "\u9fff":
+            norm = norm[: m.end()] + "的" + norm[m.end() :]
+    return norm
+
+
 _HOW_FAR = re.compile(r"几(?=[长高远重深宽][?？。!！,，]|[长高远重深宽]$)")  # Cantonese 有几长 asks 多长 (十几高校 stays)
 # A question with no question word that ends in what it measures (比亚迪24年海外销量？) asks its figure.
 _TERSE_TAIL = re.compile(_MEASURE_WORD + r"[?？!！。 ]*$")
@@ -619,6 +641,8 @@ def expand_shorthand(norm: str) -> str:
     norm = _WAN.sub("万", norm)  # 多少w台, 10w+: internet shorthand for 万
     norm = norm.replace("所占", "占")  # 在国民经济中所占的份额: 所 only makes 占 a noun phrase (jieba reads 中所)
     norm = _HOW_FAR.sub("多", norm)
+    norm = _how_adjective_apart(norm)
+    norm = _FEW.sub("数", norm)  # 一集只有几分钟的短剧…多大规模: that 几 is "a few", the question is 多大
     norm = _COMPARED_WITH.sub(r"比\1", norm)  # 同前一年比升了多少, 与2023年相比 -> 比前一年, 比2023年
     if "系" in norm:  # Cantonese 係 (normalised to 系) as a word of its own is 是: 产量係幾多 (not 关系, 体系)
         ws = [w for w, _ in tagged(norm)]  # every token, punctuation too
@@ -730,7 +754,7 @@ def analyse(text: str) -> Question:
     plain = _UNIT_FRAME.sub(" ", norm)  # 按功率口径计: says how the figure is measured (unit_hint, type_fit), not of what
     found = content_terms(plain)
     metric = metric_of(plain, found)
-    money = bool(_MONEY.search(norm)) and "百分" not in norm and "%" not in norm and not metric.endswith("率")
+    money = bool(MONEY.search(norm)) and "百分" not in norm and "%" not in norm and not metric.endswith("率")
     base = re.search(r"(?:占(?!率|比|地)|相当于)(.+?)(?:的)?(?:比重|比例|份额|百分之几|百分之多少|多少|几成|多大)", norm)
     share_base = content_terms(base.group(1)) if base else ()
     if not share_base and asks == "share":  # 卖出去的新车里，电动车占了百分之多少: the whole is named before 里/中
