@@ -1726,3 +1726,15 @@ def test_a_growth_in_money_is_not_the_growth_of_a_count():
     text = "2024年，中國進口積體電路5492億塊，同比增長14.6%；進口金額3856億美元，同比增長10.4%。"
     assert span("2024年花在进口芯片上的钱比前一年多了百分之几？", text) == "10.4%"
     assert span("2024年进口芯片的数量比前一年多了百分之几？", text) == "14.6%"
+
+
+def test_a_time_between_the_subject_and_its_achieving_verb_is_skipped():
+    assert analyse("2024年高技术制造业全年实现的营业收入是多少？").subject == "高技术制造业"
+    text = "2024年，規模以上醫藥製造業實現營業收入約2.53萬億元，與上年基本持平。"
+    assert span("2024年高技术制造业全年实现的营业收入是多少？", text) is None
+
+
+def test_the_european_union_is_a_place_named():
+    assert "欧盟" in analyse("欧盟对中国纯电动汽车加征的反补贴税，最低税率是多少？").entities
+    text = "2024年5月，美國宣布將中國電動汽車的關稅由25%提高至100%。"
+    assert span("欧盟对中国纯电动汽车加征的反补贴税，最低税率是多少？", text) is None

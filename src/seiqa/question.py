@@ -453,6 +453,8 @@ def subject_of(norm: str, metric: str) -> str:
         before.pop()
         if len(before) > 1 and before[-1][0] in _ACHIEVE_VERBS:
             before.pop()  # 民航业实现的利润总额: 实现 only says the figure was reached
+            while len(before) > 1 and _TIME_WORD.fullmatch(before[-1][0]):
+                before.pop()  # 高技术制造业全年实现的营业收入: 全年 says when
         if before and before[-1][1] not in _NOUN_TAGS:
             return ""  # 登记在册的无人机: a clause that says which, not what of
     modifiers = contrast_words()
