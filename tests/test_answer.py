@@ -1738,3 +1738,11 @@ def test_the_european_union_is_a_place_named():
     assert "欧盟" in analyse("欧盟对中国纯电动汽车加征的反补贴税，最低税率是多少？").entities
     text = "2024年5月，美國宣布將中國電動汽車的關稅由25%提高至100%。"
     assert span("欧盟对中国纯电动汽车加征的反补贴税，最低税率是多少？", text) is None
+
+
+def test_years_named_as_a_premise_are_not_asked():
+    q = analyse("文中列出了2019年和2023年的电池产量，那么2024年电池产量是多少？")
+    assert q.years == (2024,)
+    assert analyse("2024年，电池产量和2023年相比是多少？").years == (2023, 2024)
+    text = "2019年和2023年中國電池產量分別為85.4GWh和778.1GWh。"
+    assert span("文中列出了2019年和2023年的电池产量，那么2024年电池产量是多少？", text) is None

@@ -737,6 +737,17 @@ def excepted_part(norm: str) -> str:
     return whole + "比" + part + measure + "多" + norm[m.end() :]
 
 
+def asked_years(norm: str) -> tuple[int, ...]:
+    """The years a question names; only those of the clause that asks when it names one
+    and an earlier clause names others as a premise (文中列出了2019年和2023年的产量，那么
+    2024年的产量是多少: 2024)."""
+    years = {int(y) for y in _YEAR.findall(norm)}
+    clauses = [c for c in CLAUSE_BREAK.split(norm) if c.strip()]
+    asking = next((c for c in reversed(clauses) if _HOW_MUCH.search(c) or re.search(r"什么|哪|何|谁", c)), "")
+    own = {int(y) for y in _YEAR.findall(AGAINST.sub(" ", asking))}  # not the year compared with (比2023年)
+    return tuple(sorted(own if own and len(clauses) > 1 else years))
+
+
 def analyse(text: str) -> Question:
     norm = excepted_part(based_share(checked_claim(expand_shorthand(normalise(text)))))
     asks = asks_of(norm)
@@ -752,7 +763,7 @@ def analyse(text: str) -> Question:
         asks = asks_of(norm)
     m = _UNIT_AFTER.search(norm)
     unit_hint = m.group(1) if m else _named_unit(norm)
-    years = tuple(sorted({int(y) for y in _YEAR.findall(norm)}))
+    years = asked_years(norm)
     plain = _UNIT_FRAME.sub(" ", norm)  # 按功率口径计: says how the figure is measured (unit_hint, type_fit), not of what
     found = content_terms(plain)
     metric = metric_of(plain, found)
