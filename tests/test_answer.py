@@ -1746,3 +1746,11 @@ def test_years_named_as_a_premise_are_not_asked():
     assert analyse("2024年，电池产量和2023年相比是多少？").years == (2023, 2024)
     text = "2019年和2023年中國電池產量分別為85.4GWh和778.1GWh。"
     assert span("文中列出了2019年和2023年的电池产量，那么2024年电池产量是多少？", text) is None
+
+
+def test_a_fact_sentence_of_the_asked_year_is_preferred_and_trusted():
+    text = "2010年，國務院確定節能環保等七個產業為戰略性新興產業。2016年11月，國務院印發規劃，把數位創意產業列入戰略性新興產業，形成八大領域。"
+    got, _ = ask("2016年的五年规划多出来的是哪一个产业？", text)
+    assert got is not None and "數位創意產業" in got["source_text"]
+    got, _ = ask("2010年国务院确定的是哪些产业？", text)
+    assert got is not None and "節能環保" in got["source_text"]

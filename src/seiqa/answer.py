@@ -1515,6 +1515,7 @@ def answer_fact(q: Question, citations: list[Citation]) -> dict[str, Any] | None
         norm = normalise(text)
         for s, e in sentences(text, 0, len(text)):
             lexical = _lexical(q, norm[s:e], norm[s:e], norm + normalise(cit.section), "")
+            lexical += W_TIME * time_fit(q, norm[s:e], norm[s:e], norm[:s], norm)  # the sentence of the asked year
             score = lexical - W_RANK * (cit.rank - 1)
             if best is None or score > best[0]:
                 best = (score, lexical, cit, s, e)
