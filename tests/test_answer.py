@@ -1754,3 +1754,16 @@ def test_a_fact_sentence_of_the_asked_year_is_preferred_and_trusted():
     assert got is not None and "數位創意產業" in got["source_text"]
     got, _ = ask("2010年国务院确定的是哪些产业？", text)
     assert got is not None and "節能環保" in got["source_text"]
+
+
+def test_which_three_is_answered_by_the_list_before_the_count():
+    text = "2025年3月，主管部門將造紙、化工、玻璃三個行業納入全國碳市場，新增重點排放單位約900家。"
+    got, _ = ask("2025年3月全国碳市场新纳入哪三个行业？", text)
+    assert got is not None and got["source_text"] == "造紙、化工、玻璃"
+    got, _ = ask("2025年3月全国碳市场新纳入哪两个行业？", text)
+    assert got is None or got["source_text"] != "造紙、化工、玻璃"  # no list of two
+
+
+def test_a_share_held_in_a_whole_named_before_it():
+    q = analyse("2023年数字经济在全国经济总量中所占份额大约是多少？")
+    assert q.share_base == ("全国", "经济总量") and q.subject == "数字经济"

@@ -1508,6 +1508,30 @@ def fact_span(q: Question, text: str, s: int, e: int) -> tuple[int, int] | None:
     return (start, end) if 0 < end - start <= _SPAN_MAX else None
 
 
+_WHICH_N = re.compile(r"哪([0-9]+|[两二三四五六七八九十几]+)(?:个|项|类|种|家|大|款|座|条|所|位|名|样|只|支|部)?([\u4e00-\u9fff]{2})")
+_LIST_START = re.compile(r"[,，。;；:：]|将|把|包括|即|是|为|有")
+
+
+def listed_span(q: Question, text: str, s: int, e: int) -> tuple[int, int] | None:
+    """For 哪三个行业 / 哪几类: the list the sentence names right before its own count of
+    that noun (将钢铁、水泥、铝冶炼三个行业纳入… -> 钢铁、水泥、铝冶炼), or None."""
+    m = _WHICH_N.search(q.norm)
+    if not m:
+        return None
+    count, noun = m.group(1), m.group(2)
+    number = r"[0-9]+|[两二三四五六七八九十]+" if count == "几" else re.escape(count) + "|" + re.escape(str(int(parse_number(count) or 0)))
+    norm = normalise(text)
+    found = re.compile(r"(?:" + number + r")(?:个|项|类|种|家|大|款|座|条|所|位|名|样|只|支|部)?" + re.escape(noun)).search(norm, s, e)
+    if not found:
+        return None
+    cut = max((x.end() for x in _LIST_START.finditer(norm, s, found.start())), default=s)
+    listed = norm[cut : found.start()].strip()
+    if not re.search(r"、|和|与|及", listed) or len(listed) > _SPAN_MAX:
+        return None
+    start = norm.index(listed, cut)
+    return start, start + len(listed)
+
+
 def answer_fact(q: Question, citations: list[Citation]) -> dict[str, Any] | None:
     best = None
     for cit in citations:
@@ -1522,7 +1546,7 @@ def answer_fact(q: Question, citations: list[Citation]) -> dict[str, Any] | None
     if best is None or best[1] < MIN_FACT_LEXICAL:
         return None
     _, lexical, cit, s, e = best
-    span = (_WHERE.search(q.norm) and _place(cit.text, s, e)) or fact_span(q, cit.text, s, e)
+    span = (_WHERE.search(q.norm) and _place(cit.text, s, e)) or listed_span(q, cit.text, s, e) or fact_span(q, cit.text, s, e)
     s, e = _clip(cit.text, s, e, q)
     a, b = span or (s, e)
     return {

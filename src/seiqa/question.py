@@ -768,7 +768,7 @@ def analyse(text: str) -> Question:
     found = content_terms(plain)
     metric = metric_of(plain, found)
     money = bool(MONEY.search(norm)) and "百分" not in norm and "%" not in norm and not metric.endswith("率")
-    base = re.search(r"(?:占(?!率|比|地)|相当于)(.+?)(?:的)?(?:比重|比例|份额|百分之几|百分之多少|多少|几成|多大)", norm)
+    base = re.search(r"(?:占(?!率|比|地|份额|比重|比例)|相当于)(.+?)(?:的)?(?:比重|比例|份额|百分之几|百分之多少|多少|几成|多大)", norm)  # 在X中占份额: no whole after 占
     share_base = content_terms(base.group(1)) if base else ()
     if not share_base and asks == "share":  # 卖出去的新车里，电动车占了百分之多少: the whole is named before 里/中
         whole = _WHOLE_BEFORE.search(norm) or _CONTRIBUTION.search(norm)
