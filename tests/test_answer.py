@@ -1767,3 +1767,9 @@ def test_which_three_is_answered_by_the_list_before_the_count():
 def test_a_share_held_in_a_whole_named_before_it():
     q = analyse("2023年数字经济在全国经济总量中所占份额大约是多少？")
     assert q.share_base == ("全国", "经济总量") and q.subject == "数字经济"
+
+
+def test_a_siblings_measure_named_before_the_subject_is_no_answer():
+    text = ("2024年，規模以上軟體製造業增加值同比增長12.5%，增速高出同期高技術製造業3.1個百分點。"
+            "同年規模以上高技術製造業增加值同比增長9.4%。")
+    assert span("2024年规上高技术制造业增加值增长多少？", text) == "9.4%"

@@ -499,6 +499,8 @@ def owner_fit(q: Question, clause: str, sentence: str = "") -> float:
     if (sentence and len(subject) > 1 and owner == subject[-1] and (not lead or lead in NATIONAL or _LEAD_SCOPE.fullmatch(lead))
             and not all(_match(w, sentence) >= PARTIAL for w in subject)):
         return -1.0  # 全国发电装机容量: of every kind of 发电, not of 风力发电
+    if len(subject) > 1 and _sibling_in(q.subject, clause[: clause.find(said)]):
+        return -1.0  # 电子资讯制造业增加值…11.8%, 高技术制造业 named later: a sibling's measure
     return 0.0
 
 
