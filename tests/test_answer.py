@@ -1773,3 +1773,10 @@ def test_a_siblings_measure_named_before_the_subject_is_no_answer():
     text = ("2024年，規模以上軟體製造業增加值同比增長12.5%，增速高出同期高技術製造業3.1個百分點。"
             "同年規模以上高技術製造業增加值同比增長9.4%。")
     assert span("2024年规上高技术制造业增加值增长多少？", text) == "9.4%"
+
+
+def test_a_day_asked_when_is_given_with_its_year_when_the_text_states_it():
+    text = "甲事件發生於1941年12月7日。甲事件發生後，總統發表演說，聲稱12月7日是恥辱的一天。"
+    assert span("甲事件发生于何时？", text) == "1941年12月7日"
+    text = "乙島開拓日定於1月14日。1895年1月14日，乙島開拓日由內閣會議決定。"
+    assert span("乙岛开拓日是几月几日？", text) == "1月14日"  # 几月几日 asks no year

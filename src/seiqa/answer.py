@@ -1406,7 +1406,18 @@ def answer_figure(q: Question, citations: list[Citation]) -> tuple[dict[str, Any
     best = next((c for c in cands if acceptable(c)), None)
     if best is None:
         return None, cands[0]
+    best = _with_year(best, cands) if q.asks in TIME_ASKS and not re.search(r"几月几|哪月哪", q.norm) else best  # 几月几日 asks no year
     return _quantity_answer(q, best), best
+
+
+def _with_year(best: Candidate, cands: list[Candidate]) -> Candidate:
+    """The same day with its year (1941年12月7日) for a day the best figure gives without
+    one (12月7日), when another acceptable figure states it."""
+    date = best.quantity.date
+    if best.quantity.kind != "date" or not date or date[0] is not None or date[1] is None:
+        return best
+    return next((c for c in cands if acceptable(c) and c.quantity.kind == "date" and c.quantity.date
+                 and c.quantity.date[0] is not None and c.quantity.date[1:] == date[1:]), best)
 
 
 # --- fact answers --------------------------------------------------------------------
