@@ -1776,7 +1776,9 @@ def test_a_siblings_measure_named_before_the_subject_is_no_answer():
 
 
 def test_a_day_asked_when_is_given_with_its_year_when_the_text_states_it():
-    text = "甲事件發生於1941年12月7日。甲事件發生後，總統發表演說，聲稱12月7日是恥辱的一天。"
-    assert span("甲事件发生于何时？", text) == "1941年12月7日"
+    first = "1941年12月7日清晨，日軍偷襲甲港，史稱甲港事件。"
+    later = "甲港事件發生後，總統發表演說，聲稱12月7日是恥辱的一天。"
+    got, _ = ask("甲港事件发生于何时？", later, first)
+    assert got is not None and got["source_text"] == "1941年12月7日"
     text = "乙島開拓日定於1月14日。1895年1月14日，乙島開拓日由內閣會議決定。"
     assert span("乙岛开拓日是几月几日？", text) == "1月14日"  # 几月几日 asks no year

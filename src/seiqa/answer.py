@@ -482,6 +482,9 @@ def _metric_owner(metric: str, clause: str) -> tuple[str, str]:
 _LEAD_SCOPE = re.compile(r"全[国球省市县区]|[0-9]+|年[底末初]?|[,，:：]")  # before the owner: the whole country's figure
 
 
+_RELATION = re.compile(r"占|比|较|相当于|与|同")  # 占新能源汽车保有量的70.34%: the measure of the whole, not of its owner
+
+
 def owner_fit(q: Question, clause: str, sentence: str = "") -> float:
     """-1 when the figure's clause gives the asked statistical measure of another noun
     (医疗器械市场规模… while 手术机器人 is named only as an example), or of the kind the
@@ -499,7 +502,8 @@ def owner_fit(q: Question, clause: str, sentence: str = "") -> float:
     if (sentence and len(subject) > 1 and owner == subject[-1] and (not lead or lead in NATIONAL or _LEAD_SCOPE.fullmatch(lead))
             and not all(_match(w, sentence) >= PARTIAL for w in subject)):
         return -1.0  # 全国发电装机容量: of every kind of 发电, not of 风力发电
-    if len(subject) > 1 and _sibling_in(q.subject, clause[: clause.find(said)]):
+    owned = clause[: clause.find(said)]
+    if len(subject) > 1 and not _RELATION.search(owned) and _sibling_in(q.subject, owned):
         return -1.0  # 电子资讯制造业增加值…11.8%, 高技术制造业 named later: a sibling's measure
     return 0.0
 
