@@ -1782,3 +1782,9 @@ def test_a_day_asked_when_is_given_with_its_year_when_the_text_states_it():
     assert got is not None and got["source_text"] == "1941年12月7日"
     text = "乙島開拓日定於1月14日。1895年1月14日，乙島開拓日由內閣會議決定。"
     assert span("乙岛开拓日是几月几日？", text) == "1月14日"  # 几月几日 asks no year
+
+
+def test_mining_is_not_smelting():
+    text = "2024年，甲國鎢礦開採總量控制指標為11萬噸。"
+    assert span("2024年钨冶炼分离总量控制指标是多少？", text) is None
+    assert span("2024年钨矿开采总量控制指标是多少？", text) == "11萬噸"
