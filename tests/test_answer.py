@@ -1788,3 +1788,10 @@ def test_mining_is_not_smelting():
     text = "2024年，甲國鎢礦開採總量控制指標為11萬噸。"
     assert span("2024年钨冶炼分离总量控制指标是多少？", text) is None
     assert span("2024年钨矿开采总量控制指标是多少？", text) == "11萬噸"
+
+
+def test_business_volume_and_high_tech_in_other_words():
+    q = analyse("2023年高科技制造企业全年的生意额大约有多少？")
+    assert q.money
+    text = "2023年末，高技術製造業企業實現營業收入約19.6萬億元。"
+    assert span("2023年高科技制造企业全年的生意额大约有多少？", text) == "19.6萬億元"
