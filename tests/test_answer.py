@@ -1795,3 +1795,10 @@ def test_business_volume_and_high_tech_in_other_words():
     assert q.money
     text = "2023年末，高技術製造業企業實現營業收入約19.6萬億元。"
     assert span("2023年高科技制造企业全年的生意额大约有多少？", text) == "19.6萬億元"
+
+
+def test_a_sentence_listing_which_ones_is_the_fact_answer():
+    text = ("全國碳排放權交易市場於2021年7月啟動，首批納入發電行業重點排放單位2162家。"
+            "2025年3月，主管部門將造紙、化工、玻璃三個行業納入全國碳市場。")
+    got, _ = ask("2025年碳交易市场扩大范围时，新拉进来的是哪几个行业？", text)
+    assert got is not None and got["source_text"] == "造紙、化工、玻璃"

@@ -54,6 +54,7 @@ PARTIAL = 0.7  # credit of a term whose every sub-word (not the term itself) is 
 MIN_FACT_LEXICAL = 0.55
 SHARE_STATED = 0.5  # share_fit of a stated share of the asked whole; below it, compute
 FACT_MAX_CHARS = 120
+W_LISTED = 0.15  # a fact sentence that lists what 哪三个X asks, before its own 三个X
 SOFT_ITEM = 0.75  # share of a 分别 item's characters in the question that names it when no item is named whole
 
 
@@ -1557,6 +1558,8 @@ def answer_fact(q: Question, citations: list[Citation]) -> dict[str, Any] | None
         for s, e in sentences(text, 0, len(text)):
             lexical = _lexical(q, norm[s:e], norm[s:e], norm + normalise(cit.section), "")
             lexical += W_TIME * time_fit(q, norm[s:e], norm[s:e], norm[:s], norm)  # the sentence of the asked year
+            if listed_span(q, text, s, e):
+                lexical += W_LISTED  # 哪几个行业: a sentence listing them before its own 三个行业
             score = lexical - W_RANK * (cit.rank - 1)
             if best is None or score > best[0]:
                 best = (score, lexical, cit, s, e)
