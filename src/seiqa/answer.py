@@ -214,7 +214,7 @@ _MONEY_ASKED = re.compile(MONEY.pattern + r"|钱")
 _RECKONED = re.compile(r"(?:按|以)[^,，。]{1,10}?计(?:算)?")
 
 
-def _level_before(quantities: list[Quantity], i: int, sentence_start: int, clause_start: int) -> Quantity | None:
+def _level_before(quantities: list[Quantity], i: int, sentence_start: int) -> Quantity | None:
     """The figure a growth rate is of: the last one before it in its sentence that is no
     rate (进口积体电路5492亿块，同比增长14.6%: 5492亿块), or None."""
     for k in range(i - 1, -1, -1):
@@ -1210,7 +1210,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "time": own_year_fit(q, norm[cs : qn.start]) or time_fit(q, clause_around, sentence, preceding, context),
                     "align": align,
                     "metric": metric,
-                    "measure": min(measure_fit(q, qn, metric, sentence), grown_fit(q, role, _level_before(quantities, i, s, cs))),
+                    "measure": min(measure_fit(q, qn, metric, sentence), grown_fit(q, role, _level_before(quantities, i, s))),
                     "share": share_fit(q, norm, cs, qn.start) if role == "share" else 0.0,
                     "rank": -(cit.rank - 1),
                     "entity": entity,

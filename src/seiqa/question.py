@@ -620,7 +620,8 @@ def _full_year(yy: str) -> str:
 def expand_shorthand(norm: str) -> str:
     """24年 -> 2024年 (a two-digit year, not a span of 24 years), 25h1 -> 2025年上半年,
     q3 -> 第三季度, yoy -> 同比, mom -> 环比; spoken words written out (啥 -> 什么, 几多 ->
-    多少) (on a normalised question)."""
+    多少); 所占 -> 占, 多大规模 -> 多大的规模, and 几 meaning "a few" -> 数 (on a normalised
+    question)."""
     def year(m: re.Match[str]) -> str:
         before = tagged(norm[: m.start()])
         if before and before[-1][1].startswith("v") and before[-1][0] not in _TIME_VERBS:
