@@ -1802,3 +1802,9 @@ def test_a_sentence_listing_which_ones_is_the_fact_answer():
             "2025年3月，主管部門將造紙、化工、玻璃三個行業納入全國碳市場。")
     got, _ = ask("2025年碳交易市场扩大范围时，新拉进来的是哪几个行业？", text)
     assert got is not None and got["source_text"] == "造紙、化工、玻璃"
+
+
+def test_an_addition_is_not_the_level_it_was_added_to():
+    text = "截至2024年底，全國充電站總數達到120萬個，比上年末淨增30萬個。"
+    assert span("2024年全国一年之内新增了多少个充电站？", text) == "30萬個"
+    assert span("截至2024年底全国充电站总数是多少？", text) == "120萬個"

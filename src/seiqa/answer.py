@@ -345,6 +345,20 @@ _POINT_IN_TIME = re.compile(r"(?:截至|截止)[^,，。]{0,12}?[0-9]{4}年(?:[0
 _FLOW = re.compile(r"新增|新装|新建|净增|新开通|新投运|当年|全年")
 
 
+_ADDITION = r"新增|新装|新建|净增|新开通|新投运"
+_ADDED = re.compile(_ADDITION)
+_FLOW_FIGURE = re.compile(r"(?:" + _ADDITION + r")[^，,。；;]{0,6}?[0-9]")
+
+
+def flow_fit(q: Question, clause: str, rest: str) -> float:
+    """-1 when the question asks an addition (新增了多少) and the figure's clause says none
+    while a later clause of its sentence gives one with its own figure (总数达425.1万个，
+    比上年末净增87.4万个: 425.1万个 is the level). 0 else."""
+    if q.asks in TIME_ASKS or not _ADDED.search(q.norm) or _FLOW.search(clause):
+        return 0.0
+    return -1.0 if _FLOW_FIGURE.search(rest) else 0.0
+
+
 def contrast_fit(q: Question, clause: str, sentence: str) -> float:
     """-1 when the question says one side of a contrast (data/contrasts.txt: 出口 | 进口,
     新增 | 累计 …) and the figure's clause says only another side, or, for a required
@@ -1219,7 +1233,8 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "part": part_fit(q, norm[qn.end : e], norm[cs : qn.start], norm[s : qn.start]),
                     "topic": topic,
                     "quoted": -1.0 if _quotes_another(q, sentence, norm[s : qn.start]) or batch_missing else quoted,
-                    "contrast": contrast_fit(q, _continued(norm, s, cs) + clause_around, _without(sentence, qn, s)),
+                    "contrast": min(contrast_fit(q, _continued(norm, s, cs) + clause_around, _without(sentence, qn, s)),
+                                    flow_fit(q, norm[cs:ce], norm[ce:e])),
                     "event": event_fit(q, _wide_clause(norm, s, e, qn.start), sentence),
                     "month": month_fit(q, clause_around, sentence),
                     "total": total_fit(q, norm[cs : qn.start], sentence, norm[qn.end : qn.end + 12]),
