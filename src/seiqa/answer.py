@@ -26,11 +26,11 @@ from .chunk import sentences
 from .normalise import normalise, to_script
 from .numbers import YEAR, Quantity, find_quantities, format_value, parse_number
 from .question import (
-    AGAINST, CLAUSE_BREAK, FIRST_OF_SERIES, MONEY, MORE_VERB, NATIONAL, POINTS, QUOTED, TIME_ASKS, Question, analyse, contrast_words, contrasts, is_place,
+    AGAINST, CLAUSE_BREAK, FIRST_OF_SERIES, MONEY, MORE_VERB, NATIONAL, POINTS, QUOTED, TIME_ASKS, UNIT_FRAME, Question, analyse, contrast_words, contrasts, is_place,
     months_of, sub_terms, term_weight, variants,
 )
 from .records import Citation
-from .segment import MIN_FREQ, frequency, tagged, words
+from .segment import MIN_FREQ, frequency, spans, tagged, words
 
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:（）()]")
 _ITEM_SPLIT = re.compile(r"[、和与及跟同]|以及")
@@ -211,7 +211,6 @@ def measure_fit(q: Question, quantity: Quantity, metric: float, sentence: str = 
 
 
 _MONEY_ASKED = re.compile(MONEY.pattern + r"|钱")
-_RECKONED = re.compile(r"(?:按|以)[^,，。]{1,10}?计(?:算)?")
 
 
 def _level_before(quantities: list[Quantity], i: int, sentence_start: int) -> Quantity | None:
@@ -232,7 +231,7 @@ def grown_fit(q: Question, role: str, level: Quantity | None) -> float:
     (The converse does not hold: 经济总量, 产业体量 are sums of money.)"""
     if q.asks != "growth" or role != "growth" or level is None:
         return 0.0
-    asked = _RECKONED.sub("", q.norm)  # 按可比价格计算 says how, it asks no money
+    asked = UNIT_FRAME.sub("", q.norm)  # 按可比价格计算 says how, it asks no money
     return -1.0 if _MONEY_ASKED.search(asked) and level.kind not in ("money", "plain") else 0.0
 
 
@@ -342,11 +341,9 @@ _SPAN_NAMED = re.compile(r"首[日周月]|" + _DAYS)  # the question names such 
 
 
 _POINT_IN_TIME = re.compile(r"(?:截至|截止)[^,，。]{0,12}?[0-9]{4}年(?:[0-9]{1,2}月)?(?:底|末)?|[0-9]{4}年(?:[0-9]{1,2}月)?[底末]")
-_FLOW = re.compile(r"新增|新装|新建|净增|新开通|新投运|当年|全年")
-
-
 _ADDITION = r"新增|新装|新建|净增|新开通|新投运"
 _ADDED = re.compile(_ADDITION)
+_FLOW = re.compile(_ADDITION + r"|当年|全年")  # an addition, or a year's own figure
 _FLOW_FIGURE = re.compile(r"(?:" + _ADDITION + r")[^，,。；;]{0,6}?[0-9]")
 
 
@@ -447,15 +444,6 @@ def subject_fit(q: Question, context: str) -> float:
 _MODIFIER_TAGS = frozenset("n nz vn j l ns nt nrt eng".split())
 
 
-def _spans(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, word, tag) of each word of a normalised text (segment.tagged with offsets)."""
-    out, pos = [], 0
-    for w, tag in tagged(text):
-        out.append((pos, pos + len(w), w, tag))
-        pos += len(w)
-    return out
-
-
 def _sibling_in(subject: str, sentence: str) -> bool:
     """The sentence names the subject's head word with another modifier: 工业机器人 for
     服务机器人, 游戏用户 for 微短剧用户 (the head: the longest proper ending of the
@@ -470,9 +458,9 @@ def _sibling_by(subject: str, head: str, sentence: str) -> bool:
         return False  # 此次地震: the sentence refers back to the subject
     if any(_match(modifier, sentence[max(0, m.start() - len(modifier) - 2) : m.start()]) >= PARTIAL for m in re.finditer(re.escape(head), sentence)):
         return False  # the subject itself, in other words: 电子资讯制造业 for 电子信息制造业
-    spans = _spans(sentence)
+    tokens = spans(sentence)
     for m in re.finditer(re.escape(head), sentence):
-        for a, b, w, tag in spans:
+        for a, b, w, tag in tokens:
             if a < m.start() < b and b >= m.end() and tag in _MODIFIER_TAGS:
                 return True  # one word holds another modifier and the head: 工业机器人
             if b == m.start() and tag in _MODIFIER_TAGS and len(w) >= 2 and not _in(w, subject):
@@ -488,7 +476,7 @@ def _metric_owner(metric: str, clause: str) -> tuple[str, str]:
     past words that say which of the metric (实际, 海外, 市场), or "", and the word before
     that noun past such words (全国 in 全国累计发电装机容量)."""
     at = clause.find(metric)
-    before = [(w, tag) for _, b, w, tag in _spans(clause) if b <= at and w not in _NOT_OWNERS and w not in contrast_words()]
+    before = [(w, tag) for _, b, w, tag in spans(clause) if b <= at and w not in _NOT_OWNERS and w not in contrast_words()]
     if not before or before[-1][1] not in _MODIFIER_TAGS or len(before[-1][0]) < 2:
         return "", ""
     return before[-1][0], before[-2][0] if len(before) > 1 else ""
@@ -589,12 +577,12 @@ def _place_owns_subject(q: Question, sentence: str) -> bool:
     place's figure, not the country's."""
     if len(q.subject) < 2:
         return False
-    spans = _spans(sentence)
+    tokens = spans(sentence)
     starts = [m.start() for v in variants(q.subject) if len(v) >= 2 for m in re.finditer(re.escape(v), sentence)]
     if not starts:
         return False
     def owner(at: int) -> str:
-        before = [(w, tag) for a, b, w, tag in spans if b <= at][-2:]
+        before = [(w, tag) for a, b, w, tag in tokens if b <= at][-2:]
         if before and before[-1][0] == "的":
             before = before[:-1]
         return before[-1][0] if before and before[-1][1] == "ns" and len(before[-1][0]) >= 2 else ""
@@ -1541,20 +1529,27 @@ def fact_span(q: Question, text: str, s: int, e: int) -> tuple[int, int] | None:
     return (start, end) if 0 < end - start <= _SPAN_MAX else None
 
 
-_WHICH_N = re.compile(r"哪([0-9]+|[两二三四五六七八九十几]+)(?:个|项|类|种|家|大|款|座|条|所|位|名|样|只|支|部)?([\u4e00-\u9fff]{2})")
+_LIST_CLASSIFIER = r"(?:个|项|类|种|家|大|款|座|条|所|位|名|样|只|支|部)?"
+_WHICH_N = re.compile(r"哪([0-9]+|[两二三四五六七八九十几]+)" + _LIST_CLASSIFIER + r"([\u4e00-\u9fff]{2})")
 _LIST_START = re.compile(r"[,，。;；:：]|将|把|包括|即|是|为|有")
 
 
-def listed_span(q: Question, text: str, s: int, e: int) -> tuple[int, int] | None:
-    """For 哪三个行业 / 哪几类: the list the sentence names right before its own count of
-    that noun (将钢铁、水泥、铝冶炼三个行业纳入… -> 钢铁、水泥、铝冶炼), or None."""
-    m = _WHICH_N.search(q.norm)
+@functools.lru_cache(maxsize=256)
+def _counted(question: str) -> re.Pattern[str] | None:
+    """For 哪三个行业 / 哪几类 (a normalised question): the text's own count of that noun
+    (三个行业, 3个行业; any number for 几), or None when the question asks no such thing."""
+    m = _WHICH_N.search(question)
     if not m:
         return None
     count, noun = m.group(1), m.group(2)
     number = r"[0-9]+|[两二三四五六七八九十]+" if count == "几" else re.escape(count) + "|" + re.escape(str(int(parse_number(count) or 0)))
-    norm = normalise(text)
-    found = re.compile(r"(?:" + number + r")(?:个|项|类|种|家|大|款|座|条|所|位|名|样|只|支|部)?" + re.escape(noun)).search(norm, s, e)
+    return re.compile(r"(?:" + number + r")" + _LIST_CLASSIFIER + re.escape(noun))
+
+
+def listed_span(counted: re.Pattern[str], norm: str, s: int, e: int) -> tuple[int, int] | None:
+    """The list a sentence (``norm[s:e]``, normalised) names right before its own count
+    of the asked noun (``_counted``): 将钢铁、水泥、铝冶炼三个行业纳入… -> 钢铁、水泥、铝冶炼; or None."""
+    found = counted.search(norm, s, e)
     if not found:
         return None
     cut = max((x.end() for x in _LIST_START.finditer(norm, s, found.start())), default=s)
@@ -1567,21 +1562,23 @@ def listed_span(q: Question, text: str, s: int, e: int) -> tuple[int, int] | Non
 
 def answer_fact(q: Question, citations: list[Citation]) -> dict[str, Any] | None:
     best = None
+    counted = _counted(q.norm)
     for cit in citations:
         text = cit.text
         norm = normalise(text)
         for s, e in sentences(text, 0, len(text)):
             lexical = _lexical(q, norm[s:e], norm[s:e], norm + normalise(cit.section), "")
             lexical += W_TIME * time_fit(q, norm[s:e], norm[s:e], norm[:s], norm)  # the sentence of the asked year
-            if listed_span(q, text, s, e):
+            if counted and listed_span(counted, norm, s, e):
                 lexical += W_LISTED  # 哪几个行业: a sentence listing them before its own 三个行业
             score = lexical - W_RANK * (cit.rank - 1)
             if best is None or score > best[0]:
-                best = (score, lexical, cit, s, e)
+                best = (score, lexical, cit, norm, s, e)
     if best is None or best[1] < MIN_FACT_LEXICAL:
         return None
-    _, lexical, cit, s, e = best
-    span = (_WHERE.search(q.norm) and _place(cit.text, s, e)) or listed_span(q, cit.text, s, e) or fact_span(q, cit.text, s, e)
+    _, lexical, cit, norm, s, e = best
+    listed = listed_span(counted, norm, s, e) if counted else None
+    span = (_WHERE.search(q.norm) and _place(cit.text, s, e)) or listed or fact_span(q, cit.text, s, e)
     s, e = _clip(cit.text, s, e, q)
     a, b = span or (s, e)
     return {

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .normalise import detect_script, normalise
 from .numbers import find_quantities
-from .segment import MIN_FREQ, data_lines, frequency, stopwords, tagged, terms, words
+from .segment import MIN_FREQ, data_lines, frequency, spans, stopwords, tagged, terms, words
 
 # Counting classifiers (个, 家, 台 …): after 多少/几 they ask a count.
 _CLASSIFIERS = "个|家|笔|宗|座|所|名|位|人|项|种|款|条|次|架|艘|台|辆|件|套|部|本|只|处|场|届|支|颗|片|块|对|枚|列|粒|头|匹|株|棵|间|栋|幢|首|篇|张|门|根|尾|节|集|季|期|轮|代|任|批|户"
@@ -44,7 +44,7 @@ _UNIT_AFTER = re.compile(r"(?:多少|几)(?:十|百|千|万|亿|万亿)?([a-z]{1
 # How the asked figure is measured (以能量（千瓦时）计, 按功率口径计, 单位：亿元, 有多大（万千瓦）):
 # a unit hint, and words that are no terms.
 _RECKONED_BY, _RECKONED = r"(?:以|按|用)[^,，。?？]{0,8}?", r"(?:计算|计|来算)"
-_UNIT_FRAME = re.compile(_RECKONED_BY + r"(?:口径)?" + _RECKONED + r"(?:价)?")
+UNIT_FRAME = re.compile(_RECKONED_BY + r"(?:口径)?" + _RECKONED + r"(?:价)?")
 _UNIT_NAMED = re.compile(r"(?:多少|多大|几|是|为)\s*[(（]([a-z]{1,4}|[\u4e00-\u9fff]{1,4})[)）]"
                          r"|" + _RECKONED_BY + r"[(（]?([a-z]{1,4}|[\u4e00-\u9fff]{1,3})[)）]?" + _RECKONED
                          + r"|单位(?:是|为|:|：)\s*([a-z]{1,4}|[\u4e00-\u9fff]{1,3})")
@@ -583,19 +583,15 @@ _FRAME = re.compile(r"的?(?:基本)?(?:情况|状况)(?:如何|怎么样|怎样
 _REGIONAL = ((re.compile(r"(?<![0-9])年(?:增|成长)率"), "同比增长率"), (re.compile(r"成长率"), "增长率"),
              (re.compile(r"(?<=[率量额值数重])(?:为|是)何(?=[?？。!！]|$)"), "为多少"))
 _WAN = re.compile(r"(?:(?<=[0-9几])|(?<=多少))w(?=[台辆个人家套份件元块次户部架+]|以上|多)")  # not 100w功率 (watts)
-# 几 + a classifier or unit + 的 before another question word: "a few" (几分钟的短剧), not asked.
-_FEW = re.compile(r"几(?=(?:" + _CLASSIFIERS + r"|分钟|小时|天|年|个月|周)的[^?？]*?(?:多少|几|多[大高长重远深宽快厚]|什么|哪))")
 _HOW_ADJECTIVE = re.compile(r"多([大高长重远深宽快厚])")
+# 几 + a classifier or unit + 的 before another question word: "a few" (几分钟的短剧), not asked.
+_FEW = re.compile(r"几(?=(?:" + _CLASSIFIERS + r"|分钟|小时|天|年|个月|周)的[^?？]*?(?:多少|几|" + _HOW_ADJECTIVE.pattern + r"|什么|哪))")
 
 
 def _how_adjective_apart(norm: str) -> str:
     """多大规模 -> 多大的规模: jieba reads 大规模 as one word, which hides the noun asked
     about (规模) inside the question word 多大."""
-    cuts, pos = set(), 0
-    for w, _ in tagged(norm):  # every token, punctuation too
-        if len(w) > 1:
-            cuts.add(pos)  # where a word of two or more characters starts
-        pos += len(w)
+    cuts = {a for a, b, _, _ in spans(norm) if b - a > 1}  # where a word of two or more characters starts
     for m in reversed(list(_HOW_ADJECTIVE.finditer(norm))):
         if m.start(1) in cuts and m.end() < len(norm) and "\u4e00" <= norm[m.end()] <= "\u9fff":
             norm = norm[: m.end()] + "的" + norm[m.end() :]
@@ -765,7 +761,7 @@ def analyse(text: str) -> Question:
     m = _UNIT_AFTER.search(norm)
     unit_hint = m.group(1) if m else _named_unit(norm)
     years = asked_years(norm)
-    plain = _UNIT_FRAME.sub(" ", norm)  # 按功率口径计: says how the figure is measured (unit_hint, type_fit), not of what
+    plain = UNIT_FRAME.sub(" ", norm)  # 按功率口径计: says how the figure is measured (unit_hint, type_fit), not of what
     found = content_terms(plain)
     metric = metric_of(plain, found)
     money = bool(MONEY.search(norm)) and "百分" not in norm and "%" not in norm and not metric.endswith("率")

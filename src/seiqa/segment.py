@@ -94,6 +94,16 @@ def tagged(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((p.word, p.flag) for p in _pos_tokenizer().lcut(text))
 
 
+def spans(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, word, tag) of each token of a normalised text: ``tagged`` with offsets
+    (punctuation too, so the offsets add up)."""
+    out, pos = [], 0
+    for w, tag in tagged(text):
+        out.append((pos, pos + len(w), w, tag))
+        pos += len(w)
+    return out
+
+
 MIN_FREQ = 4  # below it a dictionary "word" is a rare fragment (封为平 3, 阳亭侯 2), no real word
 
 
