@@ -1808,3 +1808,12 @@ def test_an_addition_is_not_the_level_it_was_added_to():
     text = "截至2024年底，全國充電站總數達到120萬個，比上年末淨增30萬個。"
     assert span("2024年全国一年之内新增了多少个充电站？", text) == "30萬個"
     assert span("截至2024年底全国充电站总数是多少？", text) == "120萬個"
+
+
+def test_a_count_of_people_is_not_a_count_of_things_or_money():
+    drones = "截至2024年底，甲國實名登記的無人機數量達217.7萬架。"
+    assert span("截至2024年底，甲国持证的无人机驾驶员有多少人？", drones) is None
+    assert span("截至2024年底，甲国实名登记的无人机有多少架？", drones) == "217.7萬架"
+    industry = "2024年，甲國醫藥製造業實現營業收入約2.53萬億元，從業人員約230萬人。"
+    assert span("2024年甲国医药制造业有多少从业人员？", industry) == "230萬人"
+    assert span("2024年甲国医药制造业有多少从业人员？", industry.split("，從業")[0] + "。") is None

@@ -754,6 +754,11 @@ def distribute_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
+_PERSON_UNITS = frozenset(("人", "名", "位", "人次"))
+# the word after 多少/几 counts people: 人 (not 人民币), 名, 位, or a noun for them (从业人员, 员工, 从业者)
+_PERSONS_ASKED = re.compile(r"^(?:人(?!民币)|名|位)|人员|员工|职工|工人|从业|者$")
+
+
 def _unit_fits(hint: str, unit: str) -> bool:
     if not hint or not unit:
         return False
@@ -895,6 +900,11 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
         if role == "growth" and not _GROWTH_RATE.search(q.metric):
             return -0.5  # 同比增长14.6% is no 自给率: a growth rate answers only a rate of change
         return 1.0 if q.metric.endswith("率") else 0.6  # 利润率 4.3%; 关税 100% (a tax may be an amount too)
+    if _PERSONS_ASKED.search(q.unit_hint) and asks in ("amount", "count", "other"):
+        unit = normalise(quantity.unit)  # 多少人/多少从业人员 count people: not 217.7万架 nor 2.53万亿元
+        if unit in _PERSON_UNITS:
+            return 1.0 if _unit_fits(q.unit_hint, unit) else 0.6
+        return 0.1 if kind == "plain" else -1.0
     wanted = hint_unit(q.unit_hint)
     if q.money and asks in ("amount", "count", "other"):
         if wanted and wanted[1] == "money" and (wanted[0] != "元" or "人民币" in q.unit_hint) and normalise(quantity.unit) != wanted[0]:
