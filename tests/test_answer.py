@@ -1,7 +1,7 @@
 """Answer templates on hand-made passages (no model: citations are built directly)."""
 import pytest
 
-from seiqa.answer import answer, sub_questions
+from seiqa.answer import acceptable, answer, candidates, sub_questions
 from seiqa.question import analyse
 from seiqa.records import Citation
 
@@ -1817,3 +1817,12 @@ def test_a_count_of_people_is_not_a_count_of_things_or_money():
     industry = "2024年，甲國醫藥製造業實現營業收入約2.53萬億元，從業人員約230萬人。"
     assert span("2024年甲国医药制造业有多少从业人员？", industry) == "230萬人"
     assert span("2024年甲国医药制造业有多少从业人员？", industry.split("，從業")[0] + "。") is None
+
+
+def test_a_change_does_not_answer_a_level():
+    text = "截至2024年底，甲國實名登記的無人機數量達217.7萬架，比上年底增加約91萬架。"
+    asked = analyse("到2024年底，甲国已经备案的无人驾驶航空器总共有多少架？")
+    change = next(c for c in candidates(asked, cites(text)) if c.quantity.text == "91萬架")
+    assert not acceptable(change)  # near the level's words too, but a change
+    assert span(asked, text) == "217.7萬架"
+    assert span("2024年甲国登记的无人机比上年底增加了多少架？", text) == "91萬架"

@@ -693,6 +693,8 @@ def event_fit(q: Question, clause: str, sentence: str) -> float:
 _ROLE_WORDS = re.compile(r"(增长|增加(?!值)|净增|净减|下降|减少|增幅|增速|提高|提升|上升|降低|回落|下滑|扩大|缩小|同比|环比|涨|跌)|(占|比重|占比|份额|比例|渗透率|市占率)")
 
 
+# the question asks a change (比上年增加了多少, 多了多少), not a level
+_CHANGE_ASKED = re.compile(r"增(?!加值)|减|降|升|涨|跌|提高|扩大|缩小|回落|下滑|同比|环比|变化|变动|相差|差距|多出|[多少]了|比(?:上|去|前)")
 _OF_BEFORE = re.compile(r"的(?:约|近|超过|逾|接近|将近)?\s*$")
 
 
@@ -900,6 +902,8 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
         if role == "growth" and not _GROWTH_RATE.search(q.metric):
             return -0.5  # 同比增长14.6% is no 自给率: a growth rate answers only a rate of change
         return 1.0 if q.metric.endswith("率") else 0.6  # 利润率 4.3%; 关税 100% (a tax may be an amount too)
+    if role == "growth" and asks in ("amount", "count") and not _CHANGE_ASKED.search(q.norm):
+        return -0.5  # 比上年底增加约91万架 is a change; 总共有多少架 asks the level
     if _PERSONS_ASKED.search(q.unit_hint) and asks in ("amount", "count", "other"):
         unit = normalise(quantity.unit)  # 多少人/多少从业人员 count people: not 217.7万架 nor 2.53万亿元
         if unit in _PERSON_UNITS:
