@@ -1826,3 +1826,9 @@ def test_a_change_does_not_answer_a_level():
     assert not acceptable(change)  # near the level's words too, but a change
     assert span(asked, text) == "217.7萬架"
     assert span("2024年甲国登记的无人机比上年底增加了多少架？", text) == "91萬架"
+
+
+def test_newly_put_into_production_is_an_addition():
+    text = ("截至2024年底，甲國可再生能源裝機達到18.89億千瓦，約占全國發電總裝機的56%。"
+            "2024年，甲國可再生能源新增裝機3.73億千瓦，約占電力新增裝機的86%。")
+    assert span("2024年甲国新投产的发电能力里，可再生能源大约占了多大比例？", text) == "86%"
