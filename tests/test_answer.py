@@ -1832,3 +1832,9 @@ def test_newly_put_into_production_is_an_addition():
     text = ("截至2024年底，甲國可再生能源裝機達到18.89億千瓦，約占全國發電總裝機的56%。"
             "2024年，甲國可再生能源新增裝機3.73億千瓦，約占電力新增裝機的86%。")
     assert span("2024年甲国新投产的发电能力里，可再生能源大约占了多大比例？", text) == "86%"
+
+
+def test_the_end_of_december_is_the_end_of_the_year():
+    text = "截至2024年底，甲國手持訂單量占世界總量的63.1%。"
+    assert span("截至2024年12月底，甲国手持订单量占世界总量的比重是多少？", text) == "63.1%"
+    assert span("截至2024年11月底，甲国手持订单量占世界总量的比重是多少？", text) is None

@@ -994,7 +994,7 @@ _PART_OF_YEAR = re.compile(r"(?<![0-9])1\s*[-—~至到]\s*(?:[1-9]|1[01])月|�
 def month_fit(q: Question, clause_norm: str, sentence_norm: str) -> float:
     """For a question naming a month (12月单月销量): +0.5 when the figure's clause or
     sentence names it, -1 when it names another single month or none (a figure for the
-    year does not answer for a month). For a question naming a year and no month: -1
+    year does not answer for a month, but one at the year's end answers 截至12月底). For a question naming a year and no month: -1
     when the figure's clause is a single month's (单月, 当月), or, when the question says
     全年, when its sentence gives a part of the year (1-6月, 上半年, 前三季度)."""
     if not q.months:
@@ -1007,7 +1007,10 @@ def month_fit(q: Question, clause_norm: str, sentence_norm: str) -> float:
             return 0.5
         if named:
             return -1.0
-    return -1.0
+    return 0.0 if q.months == (12,) and _DECEMBER_END.search(q.norm) else -1.0  # 截至12月底 is the year's end
+
+
+_DECEMBER_END = re.compile(r"12月份?[底末]")
 
 
 # --- 分别 alignment ---------------------------------------------------------------
