@@ -1838,3 +1838,18 @@ def test_the_end_of_december_is_the_end_of_the_year():
     text = "截至2024年底，甲國手持訂單量占世界總量的63.1%。"
     assert span("截至2024年12月底，甲国手持订单量占世界总量的比重是多少？", text) == "63.1%"
     assert span("截至2024年11月底，甲国手持订单量占世界总量的比重是多少？", text) is None
+
+
+def test_the_rest_of_a_whole_named_with_its_modifiers():
+    text = "甲市2024年汽車產量253.8萬輛，其中新能源汽車產量95.3萬輛。"
+    got, _ = ask("甲市2024年生产的汽车里，不是新能源车的有多少辆？", text)
+    assert got is not None and got["computed"] and got["text"] == "158.5万辆"
+
+
+def test_a_share_of_the_whole_named_before_zhong_is_computed():
+    text = ("2024年，甲國手機產量16.7億臺，其中智慧型手機12.5億臺。"
+            "甲國顯示面板產能占全球的比重已超過七成。")
+    for question in ("2024年甲國生產的手機中，智慧型手機所占的比例約是多少？",
+                     "2024年甲國生產的手機當中，智慧型手機大約是總量的百分之多少？"):
+        got, _ = ask(question, text)
+        assert got is not None and got["computed"] and got["text"] == "74.9%", question

@@ -26,7 +26,7 @@ from .chunk import sentences
 from .normalise import normalise, to_script
 from .numbers import YEAR, Quantity, find_quantities, format_value, parse_number
 from .question import (
-    AGAINST, CLAUSE_BREAK, FIRST_OF_SERIES, MONEY, MORE_VERB, NATIONAL, POINTS, QUOTED, TIME_ASKS, UNIT_FRAME, Question, analyse, contrast_words, contrasts, is_place,
+    AGAINST, CLAUSE_BREAK, FIRST_OF_SERIES, GENERIC_WHOLE, MONEY, MORE_VERB, NATIONAL, POINTS, QUOTED, TIME_ASKS, UNIT_FRAME, Question, analyse, contrast_words, contrasts, is_place,
     months_of, sub_terms, term_weight, variants,
 )
 from .records import Citation
@@ -1623,6 +1623,7 @@ _SHARE_SPLIT = re.compile(
 )
 
 
+_PART_INSIDE = re.compile(r"(?P<whole>.+(?<![当之]))(?:里面|里头|当中|之中|里|中)[,，]?(?P<part>[^,，]+)")
 _STOCK_TIME = re.compile(r"(?:截至|截止|到)?[0-9]{4}年(?:[0-9]{1,2}月)?(?:底|末)")
 
 
@@ -1641,6 +1642,10 @@ def sub_questions(q: Question) -> tuple[Question, Question] | None:
     if not m:
         return None
     left, right = m.group("left").rstrip(",，"), m.group("right")
+    inside = _PART_INSIDE.fullmatch(left) if q.asks == "share" and re.fullmatch(f"(?:{GENERIC_WHOLE})?", right.strip("的 ")) else None
+    if inside:  # 2024年生产的手机中,智能手机占的比例: the whole before 中, the part after it, at the whole's time
+        whole = inside.group("whole")
+        left, right = _time_of(whole, analyse(whole + "是多少")) + inside.group("part"), whole
     verb = MORE_VERB.search(q.norm)  # 比2023年多卖了多少辆: each operand asks 卖了多少辆
     tail = verb.group(1) + "了多少" + q.unit_hint if verb else "是多少"
     head = re.fullmatch(r".*的([\u4e00-\u9fff]{1,6})", left)

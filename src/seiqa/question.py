@@ -613,10 +613,14 @@ def _full_year(yy: str) -> str:
     return yy if len(yy) == 4 else ("20" if int(yy) < 40 else "19") + yy
 
 
+GENERIC_WHOLE = r"总量|总数|总额|全部|总体|整体|总和"
+_IS_OF_TOTAL = re.compile(r"(?:是|为)(?=(?:" + GENERIC_WHOLE + r")的(?:比例|比重|百分之|几成|多少))")
+
+
 def expand_shorthand(norm: str) -> str:
     """24年 -> 2024年 (a two-digit year, not a span of 24 years), 25h1 -> 2025年上半年,
     q3 -> 第三季度, yoy -> 同比, mom -> 环比; spoken words written out (啥 -> 什么, 几多 ->
-    多少); 所占 -> 占, 多大规模 -> 多大的规模, and 几 meaning "a few" -> 数 (on a normalised
+    多少); 所占 -> 占, 是总量的百分之几 -> 占总量的百分之几, 多大规模 -> 多大的规模, and 几 meaning "a few" -> 数 (on a normalised
     question)."""
     def year(m: re.Match[str]) -> str:
         before = tagged(norm[: m.start()])
@@ -639,6 +643,7 @@ def expand_shorthand(norm: str) -> str:
         norm = pattern.sub(word, norm)
     norm = _WAN.sub("万", norm)  # 多少w台, 10w+: internet shorthand for 万
     norm = norm.replace("所占", "占")  # 在国民经济中所占的份额: 所 only makes 占 a noun phrase (jieba reads 中所)
+    norm = _IS_OF_TOTAL.sub("占", norm)  # 智能手机是总量的百分之多少: a share of the whole named before
     norm = _HOW_FAR.sub("多", norm)
     norm = _how_adjective_apart(norm)
     norm = _FEW.sub("数", norm)  # 一集只有几分钟的短剧…多大规模: that 几 is "a few", the question is 多大
@@ -717,17 +722,20 @@ _EXCEPT = re.compile(r"^(?P<whole>[^。]+?)(?:中|里|当中|之中)[,，]?\s*�
 
 
 # The non-Y part of a whole (手机中，非智能手机有多少台): the same difference.
-_NON = re.compile(r"^(?P<whole>[^。]+?)(?:中|里|当中|之中)[,，]?\s*(?:的)?非(?P<part>[^,，。]+?)(?:约|大约)?(?:是|为|有)(?=多少|几)")
+_NON = re.compile(r"^(?P<whole>[^。]+?)(?:中|里|当中|之中)[,，]?\s*(?:的)?(?:非|不是|不属于)(?P<part>[^,，。]+?)的?(?:约|大约)?(?:是|为|有)(?=多少|几)")
 
 
 def excepted_part(norm: str) -> str:
-    """"X中除Y以外的部分是多少" (or "X中非Y有多少") asked as "X比Y…多多少" (Y with X's
+    """"X中除Y以外的部分是多少" (or "X中非Y有多少", "X里不是Y的有多少") asked as "X比Y…多多少" (Y with X's
     measure: 新能源汽车保有量中除纯电动汽车以外 -> 新能源汽车保有量比纯电动汽车保有量多多少), a
     difference of two figures."""
     m = _EXCEPT.match(norm) or _NON.match(norm)
     if not m:
         return norm
     whole, part = m.group("whole"), m.group("part")
+    modified = re.fullmatch(r"(.+的)([\u4e00-\u9fff]{1,6})", whole)
+    if modified and modified.group(2) not in part:  # 重庆2024年生产的汽车里不是新能源车的: Y takes X's modifiers (重庆2024年生产新能源车)
+        return whole + "比" + modified.group(1)[:-1] + part + "多" + norm[m.end() :]
     measure = (words(whole) or [""])[-1]
     if len(measure) < 2 or measure in part:
         measure = ""
