@@ -1853,3 +1853,9 @@ def test_a_share_of_the_whole_named_before_zhong_is_computed():
                      "2024年甲國生產的手機當中，智慧型手機大約是總量的百分之多少？"):
         got, _ = ask(question, text)
         assert got is not None and got["computed"] and got["text"] == "74.9%", question
+
+
+def test_above_designated_size_says_no_scale():
+    text = ("2024年，規模以上電子資訊製造業增加值同比增長11.8%。"
+            "2024年，甲國軟體和資訊技術服務業完成業務收入137276億元，同比增長10.0%。")
+    assert span("2024年做软件和IT服务的企业，收入规模比上年涨了百分之多少？", text) == "10.0%"

@@ -96,8 +96,13 @@ def _clause_span(norm: str, s: int, e: int, pos_start: int, pos_end: int) -> tup
     return a, (m.start() if m else e)
 
 
+# Set phrases that hold a shorter word without meaning it: 规模以上 (above a set size) says
+# no 规模 (scale) of anything.
+_SET_PHRASES = {"规模": "规模以上"}
+
+
 def _in(term: str, text: str) -> bool:
-    return any(v in text for v in variants(term))
+    return any(v in text and text.count(v) > text.count(_SET_PHRASES.get(v, "\0")) for v in variants(term))
 
 
 def _match(term: str, text: str) -> float:
