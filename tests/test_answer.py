@@ -1859,3 +1859,15 @@ def test_above_designated_size_says_no_scale():
     text = ("2024年，規模以上電子資訊製造業增加值同比增長11.8%。"
             "2024年，甲國軟體和資訊技術服務業完成業務收入137276億元，同比增長10.0%。")
     assert span("2024年做软件和IT服务的企业，收入规模比上年涨了百分之多少？", text) == "10.0%"
+
+
+def test_a_verb_after_suo_is_no_subject():
+    q = analyse("2024年每产出一万元GDP所消耗的能源，比前一年少了百分之几？")
+    assert q.subject == ""
+    assert span(q, "2024年，甲國萬元GDP能耗比上年降低3.8%。") == "3.8%"
+
+
+def test_a_share_of_the_worlds_total_resources():
+    q = analyse("甲国埋藏的稀土资源占全世界总量的比例大概是多少？")
+    assert q.subject == "稀土"  # 资源 says what kind of thing, like 领域
+    assert span(q, "甲國稀土儲量約4400萬噸，約占全球的40%。") == "40%"

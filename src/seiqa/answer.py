@@ -202,8 +202,8 @@ def measure_fit(q: Question, quantity: Quantity, metric: float, sentence: str = 
     value (增加值, 出口额) is money, not 增加约91万架; a volume (出口量) is no money. 0 else."""
     if q.metric.endswith(("价", "价格", "价钱")) and quantity.kind not in ("money", "percent", "plain"):
         return -1.0  # a price is money: 6.30亿吨 does not answer 收盘价
-    if not _MEASURE.search(q.metric):
-        return 0.0
+    if not _MEASURE.search(q.metric) or (q.asks == "share" and q.metric in q.share_base and re.fullmatch(GENERIC_WHOLE, q.metric)):
+        return 0.0  # 占全世界总量的比例: 总量 only names the whole (share_fit); 占全球总产量 says a measure
     if metric > -0.5:
         if len(q.metric) < 3 or _said(q.metric, sentence):
             return 0.0
