@@ -1871,3 +1871,14 @@ def test_a_share_of_the_worlds_total_resources():
     q = analyse("甲国埋藏的稀土资源占全世界总量的比例大概是多少？")
     assert q.subject == "稀土"  # 资源 says what kind of thing, like 领域
     assert span(q, "甲國稀土儲量約4400萬噸，約占全球的40%。") == "40%"
+
+
+def test_classifiers_that_count_the_same_things():
+    def type_part(question: str, text: str) -> float:
+        return candidates(analyse(question), cites(text))[0].parts["type"]
+
+    deals = "2024年，甲國創新藥對外授權交易數量逾90宗。"
+    assert type_part("2024年甲国创新药一共卖出去了多少笔海外授权？", deals) == type_part("2024年甲国创新药对外授权交易有多少宗？", deals) == 1.0
+    cars = "2024年，甲國新能源汽車銷量1286.6萬臺。"
+    assert type_part("2024年甲国新能源汽车卖了多少辆？", cars) == 1.0
+    assert type_part("2024年甲国新能源汽车卖了多少吨？", cars) < 1.0

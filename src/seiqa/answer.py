@@ -770,7 +770,12 @@ def _unit_fits(hint: str, unit: str) -> bool:
     if not hint or not unit:
         return False
     h, u = normalise(hint), normalise(unit)
-    return h == u or u.endswith(h) or h.endswith(u) or (h.startswith(u) and u != "个") or (h in ("人", "名", "位") and u in ("人", "名", "位", "人次"))
+    return (h == u or u.endswith(h) or h.endswith(u) or (h.startswith(u) and u != "个") or (h in ("人", "名", "位") and u in _PERSON_UNITS)
+            or any(h[:1] in same and u in same for same in _SAME_CLASSIFIERS))
+
+
+# Classifiers that count the same things: deals (笔, 宗, 单, 项), vehicles (辆, 台), handsets (部, 台)
+_SAME_CLASSIFIERS = (frozenset("笔宗单项"), frozenset("辆台"), frozenset("部台"))
 
 
 @functools.lru_cache(maxsize=1024)
