@@ -1882,3 +1882,9 @@ def test_classifiers_that_count_the_same_things():
     cars = "2024年，甲國新能源汽車銷量1286.6萬臺。"
     assert type_part("2024年甲国新能源汽车卖了多少辆？", cars) == 1.0
     assert type_part("2024年甲国新能源汽车卖了多少吨？", cars) < 1.0
+
+
+def test_a_wage_is_a_measure_the_sentence_must_say():
+    text = "2023年，甲國高技術製造業從業人員約1580萬人，全年實現營業收入約19.6萬億元。"
+    assert span("2023年甲国高技术制造业从业人员的平均工资是多少？", text) is None
+    assert span("2023年甲国高技术制造业营业收入是多少？", text) == "19.6萬億元"

@@ -185,9 +185,9 @@ def _metric_fit(q: Question, clause: str, sentence: str, item: str, role: str = 
     return 0.3 if _match(q.metric, sentence) >= PARTIAL else -0.5
 
 
-# Statistical measures (产量, 出口额, 产值, 营业收入, 装机容量, 市场规模 …): a figure whose
+# Statistical measures (产量, 出口额, 产值, 营业收入, 装机容量, 市场规模, 平均工资, 研发费用 …): a figure whose
 # sentence does not say the measure asked is a figure of something else.
-_MEASURE = re.compile(r"(?:量|额|值|收入|利润|容量|规模|票房|指标|人次)$")
+_MEASURE = re.compile(r"(?:量|额|值|收入|利润|容量|规模|票房|指标|人次|工资|薪酬|薪资|成本|费用|支出)$")
 _MONEY_WORDS = frozenset("金额 价值 总额 数额 价格 总值 价钱 规模 总量".split())  # said by a money unit itself (约4万亿元的计划)
 
 
