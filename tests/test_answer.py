@@ -1888,3 +1888,8 @@ def test_a_wage_is_a_measure_the_sentence_must_say():
     text = "2023年，甲國高技術製造業從業人員約1580萬人，全年實現營業收入約19.6萬億元。"
     assert span("2023年甲国高技术制造业从业人员的平均工资是多少？", text) is None
     assert span("2023年甲国高技术制造业营业收入是多少？", text) == "19.6萬億元"
+
+
+def test_buying_from_abroad_is_importing():
+    text = "2024年，中國進口積體電路5492億塊，同比增長14.6%；進口金額3856億美元，同比增長10.4%。"
+    assert span("2024年大陸向國外採購晶片一共花了多少錢？", text) == "3856億美元"
