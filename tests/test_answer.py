@@ -1893,3 +1893,9 @@ def test_a_wage_is_a_measure_the_sentence_must_say():
 def test_buying_from_abroad_is_importing():
     text = "2024年，中國進口積體電路5492億塊，同比增長14.6%；進口金額3856億美元，同比增長10.4%。"
     assert span("2024年大陸向國外採購晶片一共花了多少錢？", text) == "3856億美元"
+
+
+def test_a_quoted_name_with_a_count_in_it_asks_no_total():
+    text = "新能源汽車、鋰電池和光伏產品被合稱為出口「新三樣」，2023年「新三樣」合計出口1.06萬億元，首次突破萬億元大關。"
+    assert span("2023年“新三样”里锂电池的出口额是多少？", text) is None
+    assert span("2023年“新三样”合计出口了多少？", text) == "1.06萬億元"

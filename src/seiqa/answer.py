@@ -651,7 +651,8 @@ def total_fit(q: Question, clause_before: str, sentence: str, after: str = "") -
     sentence enumerates (集成电路、生物医药和人工智能…合计约1.8万亿元) and the question
     names one item of that list without asking for a total; 0 else. A figure that counts
     an asked item itself (共有30位获奖者、47位罗德学者: ``after`` it) is no total."""
-    if not _TOTAL.search(clause_before) or _TOTAL_ASKED.search(q.norm):
+    asked = functools.reduce(lambda text, name: text.replace(name, " "), q.quoted, q.norm)  # “新三样”里锂电池: a name, no 三样 asked
+    if not _TOTAL.search(clause_before) or _TOTAL_ASKED.search(asked):
         return 0.0
     if any(after.startswith(v) for t in q.terms for v in variants(t) if len(v) >= 2):
         return 0.0
@@ -902,6 +903,8 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
         hint = q.unit_hint[:2] if q.unit_hint[:2] in _SAME_DURATION else q.unit_hint[:1]
         return 0.6 if hint in _SAME_DURATION and _SAME_DURATION[hint] != _SAME_DURATION[unit] else 1.0  # 几日: 7天 before 一年
     # count / amount / other figures
+    if normalise(quantity.text)[:1] in ("万", "亿"):
+        return -1.0  # 突破万亿元大关: a round mark, no figure (a number needs its numeral: 一万亿元)
     if quantity.value == 1 and normalise(quantity.text).startswith("一") and asks in ("amount", "count", "other"):
         return -0.5  # 一 + classifier is the indefinite article (其中一种, 一座), rarely the figure asked
     if asks == "amount" and kind == "count" and normalise(quantity.text)[:1] in "两二三" and not q.unit_hint:
