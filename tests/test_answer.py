@@ -1899,3 +1899,9 @@ def test_a_quoted_name_with_a_count_in_it_asks_no_total():
     text = "新能源汽車、鋰電池和光伏產品被合稱為出口「新三樣」，2023年「新三樣」合計出口1.06萬億元，首次突破萬億元大關。"
     assert span("2023年“新三样”里锂电池的出口额是多少？", text) is None
     assert span("2023年“新三样”合计出口了多少？", text) == "1.06萬億元"
+
+
+def test_the_askers_own_verb_weighs_less_than_a_missing_noun():
+    text = "2024年，全國民航完成運輸總周轉量1485.2億噸公里，同比增長25.0%；旅客運輸量7.3億人次，同比增長17.9%。"
+    assert span("2024年坐飞机出行的人次比上一年多了百分之几？", text) == "17.9%"
+    assert span("2024年坐高铁的人次比上一年多了百分之几？", text) is None  # 高铁 is a thing the text does not name
