@@ -1905,3 +1905,16 @@ def test_the_askers_own_verb_weighs_less_than_a_missing_noun():
     text = "2024年，全國民航完成運輸總周轉量1485.2億噸公里，同比增長25.0%；旅客運輸量7.3億人次，同比增長17.9%。"
     assert span("2024年坐飞机出行的人次比上一年多了百分之几？", text) == "17.9%"
     assert span("2024年坐高铁的人次比上一年多了百分之几？", text) is None  # 高铁 is a thing the text does not name
+
+
+def test_years_of_a_later_clause_do_not_date_the_figure():
+    text = ("截至2024年底，甲國可再生能源裝機達到18.89億千瓦；其中，太陽能發電裝機容量約8.9億千瓦。"
+            "截至2024年底，甲國可再生能源裝機約占全國發電總裝機的56%；風電和太陽能發電合計裝機達到14.07億千瓦，"
+            "提前6年實現了甲國在2020年峰會上承諾的「2030年風光總裝機12億千瓦以上」目標。")
+    assert span("截至2024年底，风力发电加上光伏发电的总装机容量有多大？", text) == "14.07億千瓦"
+
+
+def test_years_in_a_row_are_no_amount():
+    text = "2024年，甲國工業機器人產量55.6萬套。甲國已連續12年成為全球最大的工業機器人市場，2023年新增工業機器人裝機量約27.6萬臺。"
+    assert span("2024年新增工业机器人装机量多少？", text) is None
+    assert span("2023年新增工业机器人装机量多少？", text) == "27.6萬臺"

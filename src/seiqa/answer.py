@@ -847,6 +847,9 @@ def _change_unit(hint: str) -> tuple[str, str] | None:
 _GAP_ASKED = re.compile(r"差距|相差|差(?:了)?(?:多少|几)|还差|差额")
 
 
+_SPAN_ASKED = re.compile(r"时长|时间|年限|期限|周期|寿命|工期|年龄|历时|多久")
+
+
 def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: str = "") -> float:
     """+1 when the figure is the kind of thing asked, negative when it cannot be.
     ``era`` is a calendar era written before it (民国16年 is a year)."""
@@ -916,6 +919,8 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
     # count / amount / other figures
     if normalise(quantity.text)[:1] in ("万", "亿"):
         return -1.0  # 突破万亿元大关: a round mark, no figure (a number needs its numeral: 一万亿元)
+    if kind == "duration" and normalise(quantity.unit) == "年" and asks in ("amount", "count") and not q.unit_hint and not _SPAN_ASKED.search(q.norm):
+        return -1.0  # 装机量多少 is not answered by 连续12年 (飞行时长, 周期 ask a span)
     if quantity.value == 1 and normalise(quantity.text).startswith("一") and asks in ("amount", "count", "other"):
         return -0.5  # 一 + classifier is the indefinite article (其中一种, 一座), rarely the figure asked
     if asks == "amount" and kind == "count" and normalise(quantity.text)[:1] in "两二三" and not q.unit_hint:
@@ -970,7 +975,10 @@ def _dated_apart_from_against(norm: str) -> bool:
     return bool(YEAR.search(AGAINST.sub(" ", norm)))
 
 
-def time_fit(q: Question, clause_norm: str, sentence_norm: str, before_norm: str, context: str = "") -> float:
+_LATER_TIME = re.compile(r"^[^，,；;]*[，,；;]")  # the figure's clause ends before the sentence does
+
+
+def time_fit(q: Question, clause_norm: str, sentence_norm: str, before_norm: str, context: str = "", lead: str | None = None) -> float:
     """+0.5 when the figure's clause (else its sentence) names the question's year; -1
     when it names other years only, or names none and the last year named before it
     is another, or no year is named before it and its passage (``context``) never
@@ -983,6 +991,8 @@ def time_fit(q: Question, clause_norm: str, sentence_norm: str, before_norm: str
     if in_clause:
         return 0.5 if in_clause & set(q.years) else -1.0
     years_here = {int(y) for y in YEAR.findall(sentence_norm)}
+    if lead is not None and q.asks not in TIME_ASKS and years_here and not YEAR.search(lead) and _LATER_TIME.search(sentence_norm[len(lead):]):
+        years_here = set()  # …合计装机达到14.07亿千瓦，提前6年实现了…2030年…目标: later years date later clauses
     if not years_here:
         before = YEAR.findall(before_norm)
         years_here = {int(before[-1])} if before else set()
@@ -1250,7 +1260,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "lexical": lexical,
                     "proximity": _proximity(q, norm, s, e, qn.start, qn.end),
                     "type": -1.0 if from_level(q, norm, qn) or norm[qn.start : qn.end].replace(" ", "") in q.given else type_fit(q, qn, role, norm[qn.end : qn.end + 2], era_before(norm, qn.start)),
-                    "time": own_year_fit(q, norm[cs : qn.start]) or time_fit(q, clause_around, sentence, preceding, context),
+                    "time": own_year_fit(q, norm[cs : qn.start]) or time_fit(q, clause_around, sentence, preceding, context, norm[s : qn.start]),
                     "align": align,
                     "metric": metric,
                     "measure": min(measure_fit(q, qn, metric, sentence), grown_fit(q, role, _level_before(quantities, i, s))),
