@@ -1918,3 +1918,14 @@ def test_years_in_a_row_are_no_amount():
     text = "2024年，甲國工業機器人產量55.6萬套。甲國已連續12年成為全球最大的工業機器人市場，2023年新增工業機器人裝機量約27.6萬臺。"
     assert span("2024年新增工业机器人装机量多少？", text) is None
     assert span("2023年新增工业机器人装机量多少？", text) == "27.6萬臺"
+
+
+def test_words_that_say_how_much_are_no_subject():
+    assert analyse("2024年短剧整个盘子有多大？").subject == "短剧"
+    assert analyse("充电桩到2024年底全国差不多装了多少台？").subject != "差不多"
+
+
+def test_standard_names_of_a_measure():
+    assert span("2024年单位GDP能耗同比降幅是多少？", "2024年，甲國萬元GDP能耗比上年降低3.8%。") == "3.8%"
+    text = "2024年，甲國造船完工量、新接訂單量、手持訂單量分別占世界總量的55.7%、74.1%和63.1%。"
+    assert span("按载重吨计算，2024年甲国承接的新船订单在全球所占份额是多少？", text) == "74.1%"
