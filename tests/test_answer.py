@@ -1929,3 +1929,9 @@ def test_standard_names_of_a_measure():
     assert span("2024年单位GDP能耗同比降幅是多少？", "2024年，甲國萬元GDP能耗比上年降低3.8%。") == "3.8%"
     text = "2024年，甲國造船完工量、新接訂單量、手持訂單量分別占世界總量的55.7%、74.1%和63.1%。"
     assert span("按载重吨计算，2024年甲国承接的新船订单在全球所占份额是多少？", text) == "74.1%"
+
+
+def test_a_whole_that_names_its_own_subject_keeps_only_the_place():
+    text = "西安2024年汽車產量253.8萬輛，其中新能源汽車產量95.3萬輛。"
+    got, _ = ask("西安2024年新能源汽车产量占汽车产量比重？", text)
+    assert got is not None and got["computed"] and got["text"] == "37.5%"

@@ -1696,7 +1696,9 @@ def sub_questions(q: Question) -> tuple[Question, Question] | None:
         qb = analyse(YEAR.sub(str(said.years[0]), left, count=1) + tail)
     elif len(said.terms) <= 1:  # B names only a metric: A's time and subject, B's metric
         years = "" if qb.years else _time_of(left, qa)
-        subject = "".join(t for t in qa.terms if t != qa.metric and t not in qb.terms)
+        own = bool(said.terms) and len(said.terms[0]) > len(qa.metric) > 0 and said.terms[0].endswith(qa.metric)
+        # 新能源汽车产量占汽车产量: B's word names its own subject (汽车) before A's metric; it keeps A's places only
+        subject = "".join(t for t in qa.terms if t != qa.metric and t not in qb.terms and (not own or is_place(t)))
         qb = analyse(years + subject + right + tail)
     elif qa.years and not qb.years:
         qb = analyse(_time_of(left, qa) + right + tail)
