@@ -1935,3 +1935,10 @@ def test_a_whole_that_names_its_own_subject_keeps_only_the_place():
     text = "西安2024年汽車產量253.8萬輛，其中新能源汽車產量95.3萬輛。"
     got, _ = ask("西安2024年新能源汽车产量占汽车产量比重？", text)
     assert got is not None and got["computed"] and got["text"] == "37.5%"
+
+
+def test_a_second_operand_with_its_own_time_and_a_per_unit_price():
+    text = "2024年末，甲國碳市場碳價收於每噸97.49元，較上線首日開盤價48元上漲約一倍。"
+    got, _ = ask("甲国碳市场2024年末的碳价比上线首日开盘价每吨高出多少元？", text)
+    assert got is not None and got["computed"] and got["text"] == "49.49元"  # 首日 is B's own time; 每吨 says per what
+    assert analyse("到2024年年底，碳配额的价格停在每吨多少元？").metric == "每吨"

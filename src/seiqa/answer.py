@@ -1657,6 +1657,7 @@ _SHARE_SPLIT = re.compile(
 )
 
 
+_OWN_TIME = re.compile(r"首日|首年|首月|首周|当初|起初|之初|初期|刚开始|开始时|成立时|上线时|启动时")  # B says its own time: no A's year
 _PART_INSIDE = re.compile(r"(?P<whole>.+(?<![当之]))(?:里面|里头|当中|之中|里|中)[,，]?(?P<part>[^,，]+)")
 _STOCK_TIME = re.compile(r"(?:截至|截止|到)?[0-9]{4}年(?:[0-9]{1,2}月)?(?:底|末)")
 
@@ -1695,12 +1696,12 @@ def sub_questions(q: Question) -> tuple[Question, Question] | None:
     if not said.terms and said.years:  # B is only another time: A's words at B's time
         qb = analyse(YEAR.sub(str(said.years[0]), left, count=1) + tail)
     elif len(said.terms) <= 1:  # B names only a metric: A's time and subject, B's metric
-        years = "" if qb.years else _time_of(left, qa)
+        years = "" if qb.years or _OWN_TIME.search(right) else _time_of(left, qa)
         own = bool(said.terms) and len(said.terms[0]) > len(qa.metric) > 0 and said.terms[0].endswith(qa.metric)
         # 新能源汽车产量占汽车产量: B's word names its own subject (汽车) before A's metric; it keeps A's places only
         subject = "".join(t for t in qa.terms if t != qa.metric and t not in qb.terms and (not own or is_place(t)))
         qb = analyse(years + subject + right + tail)
-    elif qa.years and not qb.years:
+    elif qa.years and not qb.years and not _OWN_TIME.search(right):
         qb = analyse(_time_of(left, qa) + right + tail)
     inherited = [t for t in qa.terms if t != qa.metric and len(t) >= 2 and not _in(t, qb.norm) and not _in(t, "上半年下半年全年当年")]
     if inherited and qb.metric and not qb.subject and not elided and not any(_in(t, qb.norm) for t in qa.terms if t != qa.metric):
@@ -1733,7 +1734,7 @@ def answer_computed(q: Question, citations: list[Citation]) -> dict[str, Any] | 
             return None  # a part is not larger than its whole
         text = f"{value:.1f}%"
     else:
-        value, unit, op = abs(qa_.value - qb_.value), qa_.unit, "−"
+        value, unit, op = float(f"{abs(qa_.value - qb_.value):.12g}"), qa_.unit, "−"  # 97.49 − 48 is 49.49, not 49.489999999999995
         text = format_value(value, qa_.unit, script=q.script)
         if qa_.value < qb_.value:
             a, b = b, a  # the formula shows the larger less the smaller

@@ -323,6 +323,8 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
             continue  # 销量同比增长多少: the metric is 销量, 同比增长 says what of it is asked; 税率最高到多少 (最长的有多长 asks 最长)
         if w.isdigit() or _TIME_WORD.fullmatch(w) or w in _TIME_ONLY:
             continue  # 门号到2024年底有多少户: the time says when, the metric is before it
+        if w.startswith("每") and len(w) >= 2 and k > 0 and ws[k - 1] in content:
+            continue  # 开盘价每吨多少元: 每吨 says per what, the metric is the noun before it
         if w in _MEASURE_SUFFIX and k > 0 and len(ws[k - 1]) >= 2 and ws[k - 1] in content:
             return ws[k - 1] + w  # 订单量: jieba cuts a measure's suffix off a noun it does not know with it
         if k > 0 and ws[k - 1] + w in content:
