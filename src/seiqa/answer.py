@@ -103,7 +103,12 @@ _SET_PHRASES = {"规模": "规模以上"}
 
 
 def _in(term: str, text: str) -> bool:
-    return any(v in text and text.count(v) > text.count(_SET_PHRASES.get(v, "\0")) for v in variants(term))
+    return any(v in text and not _only_in_set_phrase(v, text) for v in variants(term))
+
+
+def _only_in_set_phrase(word: str, text: str) -> bool:
+    phrase = _SET_PHRASES.get(word)
+    return phrase is not None and text.count(word) == text.count(phrase)
 
 
 def _match(term: str, text: str) -> float:
@@ -122,16 +127,17 @@ def _match(term: str, text: str) -> float:
 def _lexical(q: Question, clause: str, sentence: str, passage: str, before_sentence: str, item: str = "") -> float:
     """IDF-weighted share of the question's terms (or their synonyms) found near the
     candidate: in its clause (1.0), its sentence (0.8), the sentence before (0.6), the
-    passage (0.4). A figure question's verb that the passage never says weighs a quarter:
-    askers put the figure in their own verbs (坐飞机出行, 新拿到的订单), while a missing
-    noun names a thing the text does not have; a time question's verb is its event. ``item`` is the 分别 item the figure belongs to (e.g. 产 of 产销):
-    question terms holding it count as found in the clause."""
+    passage (0.4). ``item`` is the 分别 item the figure belongs to (e.g. 产 of 产销):
+    question terms holding it count as found in the clause. A figure question's verb
+    that the passage never says weighs ABSENT_VERB: askers put the figure in their own
+    verbs (坐飞机出行, 新拿到的订单), while a missing noun names a thing the text does not
+    have; a time question's verb is its event."""
     total = got = 0.0
-    paraphrased = _verbs(q.norm) if q.numeric and q.asks not in TIME_ASKS else frozenset()  # a time's event verb is what is asked
+    paraphrased = _verbs(q.norm) if q.numeric and q.asks not in TIME_ASKS else frozenset()
     for t in q.terms:
         w = term_weight(t)
         if t in paraphrased and _match(t, passage) == 0:
-            w *= ABSENT_VERB  # 坐飞机出行, 新拿到: the asker's own verb, which the text words otherwise
+            w *= ABSENT_VERB
         total += w
         if item and item in t:
             got += w
@@ -778,16 +784,16 @@ _PERSON_UNITS = frozenset(("人", "名", "位", "人次"))
 _PERSONS_ASKED = re.compile(r"^(?:人(?!民币)|名|位)|人员|员工|职工|工人|从业|者$")
 
 
+# Classifiers that count the same things: deals (笔, 宗, 单, 项), vehicles (辆, 台), handsets (部, 台)
+_SAME_CLASSIFIERS = (frozenset("笔宗单项"), frozenset("辆台"), frozenset("部台"))
+
+
 def _unit_fits(hint: str, unit: str) -> bool:
     if not hint or not unit:
         return False
     h, u = normalise(hint), normalise(unit)
     return (h == u or u.endswith(h) or h.endswith(u) or (h.startswith(u) and u != "个") or (h in ("人", "名", "位") and u in _PERSON_UNITS)
             or any(h[:1] in same and u in same for same in _SAME_CLASSIFIERS))
-
-
-# Classifiers that count the same things: deals (笔, 宗, 单, 项), vehicles (辆, 台), handsets (部, 台)
-_SAME_CLASSIFIERS = (frozenset("笔宗单项"), frozenset("辆台"), frozenset("部台"))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -1028,9 +1034,10 @@ _PART_OF_YEAR = re.compile(r"(?<![0-9])1\s*[-—~至到]\s*(?:[1-9]|1[01])月|�
 def month_fit(q: Question, clause_norm: str, sentence_norm: str) -> float:
     """For a question naming a month (12月单月销量): +0.5 when the figure's clause or
     sentence names it, -1 when it names another single month or none (a figure for the
-    year does not answer for a month, but one at the year's end answers 截至12月底). For a question naming a year and no month: -1
-    when the figure's clause is a single month's (单月, 当月), or, when the question says
-    全年, when its sentence gives a part of the year (1-6月, 上半年, 前三季度)."""
+    year does not answer for a month; one at the year's end answers 截至12月底). For a
+    question naming a year and no month: -1 when the figure's clause is a single month's
+    (单月, 当月), or, when the question says 全年, when its sentence gives a part of the
+    year (1-6月, 上半年, 前三季度)."""
     if not q.months:
         if "全年" in q.norm and _PART_OF_YEAR.search(sentence_norm):
             return -1.0  # 2025年全年卖了多少 is not answered by 2025年1-6月
@@ -1041,7 +1048,7 @@ def month_fit(q: Question, clause_norm: str, sentence_norm: str) -> float:
             return 0.5
         if named:
             return -1.0
-    return 0.0 if q.months == (12,) and _DECEMBER_END.search(q.norm) else -1.0  # 截至12月底 is the year's end
+    return 0.0 if q.months == (12,) and _DECEMBER_END.search(q.norm) else -1.0
 
 
 _DECEMBER_END = re.compile(r"12月份?[底末]")

@@ -624,8 +624,8 @@ _IS_OF_TOTAL = re.compile(r"(?:是|为)(?=(?:" + GENERIC_WHOLE + r")的(?:比例
 def expand_shorthand(norm: str) -> str:
     """24年 -> 2024年 (a two-digit year, not a span of 24 years), 25h1 -> 2025年上半年,
     q3 -> 第三季度, yoy -> 同比, mom -> 环比; spoken words written out (啥 -> 什么, 几多 ->
-    多少); 所占 -> 占, 是总量的百分之几 -> 占总量的百分之几, 多大规模 -> 多大的规模, and 几 meaning "a few" -> 数 (on a normalised
-    question)."""
+    多少); 所占 -> 占, 是总量的百分之几 -> 占总量的百分之几, 多大规模 -> 多大的规模, and 几
+    meaning "a few" -> 数 (on a normalised question)."""
     def year(m: re.Match[str]) -> str:
         before = tagged(norm[: m.start()])
         if before and before[-1][1].startswith("v") and before[-1][0] not in _TIME_VERBS:
@@ -730,15 +730,16 @@ _NON = re.compile(r"^(?P<whole>[^。]+?)(?:中|里|当中|之中)[,，]?\s*(?:�
 
 
 def excepted_part(norm: str) -> str:
-    """"X中除Y以外的部分是多少" (or "X中非Y有多少", "X里不是Y的有多少") asked as "X比Y…多多少" (Y with X's
-    measure: 新能源汽车保有量中除纯电动汽车以外 -> 新能源汽车保有量比纯电动汽车保有量多多少), a
-    difference of two figures."""
+    """"X中除Y以外的部分是多少" (or "X中非Y有多少", "X里不是Y的有多少") asked as "X比Y…多多少"
+    (Y with X's measure: 新能源汽车保有量中除纯电动汽车以外 -> 新能源汽车保有量比纯电动汽车保有量
+    多多少; or with X's modifiers: 重庆2024年生产的汽车里不是新能源车的 -> …比重庆2024年生产
+    新能源车多), a difference of two figures."""
     m = _EXCEPT.match(norm) or _NON.match(norm)
     if not m:
         return norm
     whole, part = m.group("whole"), m.group("part")
     modified = re.fullmatch(r"(.+的)([\u4e00-\u9fff]{1,6})", whole)
-    if modified and modified.group(2) not in part:  # 重庆2024年生产的汽车里不是新能源车的: Y takes X's modifiers (重庆2024年生产新能源车)
+    if modified and modified.group(2) not in part:
         return whole + "比" + modified.group(1)[:-1] + part + "多" + norm[m.end() :]
     measure = (words(whole) or [""])[-1]
     if len(measure) < 2 or measure in part:
