@@ -49,7 +49,7 @@ W_ENTITY = 1.0
 W_EVENT = 0.3
 W_MONTH = 0.6
 MIN_LEXICAL = 0.3
-ABSENT_VERB = 0.25  # weight of a figure question's verb that the figure's passage never says (README: sweep)
+ABSENT_VERB = 0.25  # weight of a figure question's verb, adjective or adverb that the figure's passage never says (README: sweep)
 MIN_SCORE = 0.8  # the weighted sum below; a figure scoring less is no answer (README: sweep)
 PARTIAL = 0.7  # credit of a term whose every sub-word (not the term itself) is found
 MIN_FACT_LEXICAL = 0.55
@@ -128,10 +128,10 @@ def _lexical(q: Question, clause: str, sentence: str, passage: str, before_sente
     """IDF-weighted share of the question's terms (or their synonyms) found near the
     candidate: in its clause (1.0), its sentence (0.8), the sentence before (0.6), the
     passage (0.4). ``item`` is the 分别 item the figure belongs to (e.g. 产 of 产销):
-    question terms holding it count as found in the clause. A figure question's verb
-    that the passage never says weighs ABSENT_VERB: askers put the figure in their own
-    verbs (坐飞机出行, 新拿到的订单), while a missing noun names a thing the text does not
-    have; a time question's verb is its event."""
+    question terms holding it count as found in the clause. A figure question's verb,
+    adjective or adverb that the passage never says weighs ABSENT_VERB: askers put the
+    figure in their own words (坐飞机出行, 新拿到的订单, 最高纪录), while a missing noun
+    names a thing the text does not have; a time question's verb is its event."""
     total = got = 0.0
     paraphrased = _verbs(q.norm) if q.numeric and q.asks not in TIME_ASKS else frozenset()
     for t in q.terms:
@@ -150,7 +150,8 @@ def _lexical(q: Question, clause: str, sentence: str, passage: str, before_sente
 
 @functools.lru_cache(maxsize=1024)
 def _verbs(norm: str) -> frozenset[str]:
-    return frozenset(w for w, tag in tagged(norm) if tag == "v")
+    """The verbs, adjectives and adverbs of a question: words askers choose themselves."""
+    return frozenset(w for w, tag in tagged(norm) if tag in ("v", "a", "d", "ad", "vd"))
 
 
 @functools.lru_cache(maxsize=4096)
