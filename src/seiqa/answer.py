@@ -133,10 +133,10 @@ def _lexical(q: Question, clause: str, sentence: str, passage: str, before_sente
     figure in their own words (坐飞机出行, 新拿到的订单, 最高纪录), while a missing noun
     names a thing the text does not have; a time question's verb is its event."""
     total = got = 0.0
-    paraphrased = _verbs(q.norm) if q.numeric and q.asks not in TIME_ASKS else frozenset()
+    own = _own_words(q.norm) if q.numeric and q.asks not in TIME_ASKS else frozenset()
     for t in q.terms:
         w = term_weight(t)
-        if t in paraphrased and _match(t, passage) == 0:
+        if t in own and _match(t, passage) == 0:
             w *= ABSENT_VERB
         total += w
         if item and item in t:
@@ -149,7 +149,7 @@ def _lexical(q: Question, clause: str, sentence: str, passage: str, before_sente
 
 
 @functools.lru_cache(maxsize=1024)
-def _verbs(norm: str) -> frozenset[str]:
+def _own_words(norm: str) -> frozenset[str]:
     """The verbs, adjectives and adverbs of a question: words askers choose themselves."""
     return frozenset(w for w, tag in tagged(norm) if tag in ("v", "a", "d", "ad", "vd"))
 
