@@ -1950,3 +1950,37 @@ def test_the_askers_own_adjective_weighs_like_their_verb():
     got = candidates(q, cites(text))[0]
     # 最高 (an adjective no passage says) weighs a quarter: 0.67 here, 0.60 at full weight
     assert got.quantity.text == "3500萬美元" and got.lexical > 0.63
+
+
+def test_a_fall_asked_is_not_answered_by_a_rise():
+    text = ("2024年，規模以上醫藥製造業實現營業收入約2.53萬億元，與上年基本持平；實現利潤總額約3420億元，同比下降1.1%。"
+            "同年規模以上高技術製造業增加值同比增長8.9%。")
+    assert span("2024年规模以上医药制造业挣的钱比上一年少了百分之几？", text) == "1.1%"  # 挣 is 利润; 少了 is a fall
+
+
+def test_a_taiwanese_tax_name_and_an_upper_limit():
+    text = "2024年10月，甲國對從乙國進口的純電動汽車徵收為期五年的反補貼稅，稅率最高達35.3%。"
+    assert analyse("甲國對乙國製純電動車課徵之平衡稅，其稅率上限為多少？").metric == "税率"  # 上限 says which of the 税率
+    assert span("甲國對乙國製純電動車課徵之平衡稅，其稅率上限為多少？", text) == "35.3%"  # 平衡稅 is 反补贴税
+
+
+def test_a_hybrid_is_not_answered_by_a_battery_electric_figure():
+    text = "2024年10月，甲國對從乙國進口的純電動汽車徵收為期五年的反補貼稅，稅率最高達35.3%。"
+    assert span("甲國對乙國進口之插電式混合動力車所課徵的反補貼稅稅率為何？", text) is None
+    assert span("甲國對乙國進口之純電動車所課徵的反補貼稅稅率為何？", text) == "35.3%"
+
+
+def test_households_are_not_counted_in_ge():
+    text = "截至2024年底，全國5G基地台總數達425.1萬個，比上年末淨增87.4萬個；5G行動電話用戶達10.14億戶。"
+    assert span("2024年5G行動電話用戶較上年淨增多少戶？", text) is None
+    assert span("2024年5G基站比上年净增多少座？", text) == "87.4萬個"  # 个 counts things of any kind
+
+
+def test_a_two_digit_year_before_the_year_end():
+    assert analyse("风电累计装机24底同比增长多少？").years == (2024,)
+    assert analyse("截至25末充电桩有多少台？").years == (2025,)
+
+
+def test_sales_are_not_answered_by_a_fleet():
+    assert span("2024年纯电动汽车一共卖了多少辆？", FLEET) is None  # 保有量 is what is on the road, not what was sold
+    assert span("截至2024年底纯电动汽车保有量是多少？", FLEET) == "2209萬輛"

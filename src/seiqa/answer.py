@@ -785,6 +785,10 @@ _PERSON_UNITS = frozenset(("人", "名", "位", "人次"))
 _PERSONS_ASKED = re.compile(r"^(?:人(?!民币)|名|位)|人员|员工|职工|工人|从业|者$")
 
 
+# Classifiers of households, subscribers and people: 个 counts other things (多少户 is not 87.4万个 基站)
+_HOUSEHOLDS = frozenset(("户", "人", "名", "位", "人次"))
+
+
 # Classifiers that count the same things: deals (笔, 宗, 单, 项), vehicles (辆, 台), handsets (部, 台)
 _SAME_CLASSIFIERS = (frozenset("笔宗单项"), frozenset("辆台"), frozenset("部台"))
 
@@ -905,7 +909,7 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
         counted = _change_unit(q.unit_hint) if "百分" not in q.norm else None
         if counted:  # 比上年多出了多少座 asks the change in a count or a measure, not a rate
             unit, asked = counted
-            if kind != asked or (kind == "count" and not (_unit_fits(unit, quantity.unit) or "个" in (unit, normalise(quantity.unit)))):
+            if kind != asked or (kind == "count" and not (_unit_fits(unit, quantity.unit) or ("个" in (unit, normalise(quantity.unit)) and unit not in _HOUSEHOLDS))):
                 return -0.5
             return 1.0 if role == "growth" else -1.0  # 个 counts anything: 净增87.4万个 answers 多少座; a level (观影人次为10.1亿人次) is no change
         if kind in ("percent", "fraction"):

@@ -247,7 +247,7 @@ def content_terms(norm: str) -> tuple[str, ...]:
 _LINK = frozenset("做到 是 为 有 已有 还有 只有 仅有 定 定为 定在 设定为 达 达到 突破 破 超过 逾 约 约为 大约 大概 大致 大体 差不多 一共 共 共有 总共 实际 实际上 了 到 在 占 的 能 会 可 将 要 已 已经 还 又 都 各 分别".split())
 
 
-_EXTREMES = frozenset("最高 最低 最多 最少 最大 最小 最快 最长".split())
+_EXTREMES = frozenset("最高 最低 最多 最少 最大 最小 最快 最长 上限 下限 峰值".split())
 _APPROX_LINK = re.compile(r"约[为有达值计是]")  # 价值约值多少: 约值 is a link, not the metric
 _CHANGE = re.compile(
     r"同比|环比|按年|按月|同比增长|增长|增加|增幅|增速|下降|降低|减少|提高|提升|上升|占比|比重|比例|份额|占|百分比|百分之|多|少|了"
@@ -557,6 +557,7 @@ def counted_subject(norm: str) -> str:
 
 
 # An analyst's shorthand, written out: 24年 (2024年), 25h1 (2025年上半年), q3, yoy, mom.
+_SHORT_YEAR_END = re.compile(r"(?<![0-9a-z.])([0-2][0-9])(?=[底末])")  # 24底: 2024年底
 _SHORT_YEAR = re.compile(r"(?<![0-9a-z.])(?<![了过近约达满共历用长经第时期续隔每逾超余有已将前后头最])([0-2][0-9])年(?!来|间|前|后|内|以|多|左右|半|的时间)")
 _HALF = re.compile(r"(?<![0-9a-z])(?:((?:20)?[0-9]{2})年?)?h([12])(?![0-9a-z])")
 _QUARTER = re.compile(r"(?<![0-9a-z])(?:((?:20)?[0-9]{2})年?)?q([1-4])(?![0-9a-z])")
@@ -622,7 +623,7 @@ _IS_OF_TOTAL = re.compile(r"(?:是|为)(?=(?:" + GENERIC_WHOLE + r")的(?:比例
 
 
 def expand_shorthand(norm: str) -> str:
-    """24年 -> 2024年 (a two-digit year, not a span of 24 years), 25h1 -> 2025年上半年,
+    """24年 -> 2024年 (a two-digit year, not a span of 24 years), 24底 -> 2024年底, 25h1 -> 2025年上半年,
     q3 -> 第三季度, yoy -> 同比, mom -> 环比; spoken words written out (啥 -> 什么, 几多 ->
     多少); 所占 -> 占, 是总量的百分之几 -> 占总量的百分之几, 多大规模 -> 多大的规模, and 几
     meaning "a few" -> 数 (on a normalised question)."""
@@ -635,6 +636,7 @@ def expand_shorthand(norm: str) -> str:
         return _full_year(m.group(1)) + "年"
 
     norm = _SHORT_YEAR.sub(year, norm)
+    norm = _SHORT_YEAR_END.sub(lambda m: _full_year(m.group(1)) + "年", norm)
     norm = _HALF.sub(lambda m: (_full_year(m.group(1)) + "年" if m.group(1) else "") + ("上" if m.group(2) == "1" else "下") + "半年", norm)
     norm = _QUARTER.sub(lambda m: (_full_year(m.group(1)) + "年" if m.group(1) else "") + "第" + "一二三四"[int(m.group(2)) - 1] + "季度", norm)
     for pattern, word in _english():
