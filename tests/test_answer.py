@@ -1984,3 +1984,9 @@ def test_a_two_digit_year_before_the_year_end():
 def test_sales_are_not_answered_by_a_fleet():
     assert span("2024年纯电动汽车一共卖了多少辆？", FLEET) is None  # 保有量 is what is on the road, not what was sold
     assert span("截至2024年底纯电动汽车保有量是多少？", FLEET) == "2209萬輛"
+
+
+def test_gongji_says_in_all_not_what_is_counted():
+    text = "1990年代以後，各地陸續設立國家級高新技術產業開發區，到2024年底，國家高新區數量已達178家。"
+    assert analyse("全国碳市场首批纳入的发电企业共计多少家？").metric != "共计"
+    assert span("截至2024年底，國家級高科技園區共計幾處？", text) == "178家"  # 高科技园区 is 高新区

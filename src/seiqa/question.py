@@ -244,7 +244,7 @@ def content_terms(norm: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_LINK = frozenset("做到 是 为 有 已有 还有 只有 仅有 定 定为 定在 设定为 达 达到 突破 破 超过 逾 约 约为 大约 大概 大致 大体 差不多 一共 共 共有 总共 实际 实际上 了 到 在 占 的 能 会 可 将 要 已 已经 还 又 都 各 分别".split())
+_LINK = frozenset("做到 是 为 有 已有 还有 只有 仅有 定 定为 定在 设定为 达 达到 突破 破 超过 逾 约 约为 大约 大概 大致 大体 差不多 一共 共 共有 总共 共计 实际 实际上 了 到 在 占 的 能 会 可 将 要 已 已经 还 又 都 各 分别".split())
 
 
 _EXTREMES = frozenset("最高 最低 最多 最少 最大 最小 最快 最长 上限 下限 峰值".split())
