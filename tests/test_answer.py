@@ -1986,6 +1986,20 @@ def test_sales_are_not_answered_by_a_fleet():
     assert span("截至2024年底纯电动汽车保有量是多少？", FLEET) == "2209萬輛"
 
 
+def test_a_level_a_year_before_worked_out_when_asked():
+    text = "截至2024年底，全國5G基地台總數達425.1萬個，比上年末淨增87.4萬個，占行動通信基地台總數的比重為33.6%。"
+    got, _ = ask("依文中數據推算，2023年底5G基地台總數應為多少萬個？", text)
+    assert got is not None and got["computed"] and got["text"] == "337.7萬個"
+    assert got["formula"] == "425.1萬個 − 87.4萬個 = 337.7萬個"
+    assert span("2023年底5G基地台總數是多少？", text) is None  # not asked to work it out: the text does not say it
+    sales = "2024年，甲國新能源汽車銷量1286.6萬輛，同比增長35.5%。"
+    got, _ = ask("根据文中数据推算，2023年甲国新能源汽车销量大约是多少？", sales)
+    assert got is not None and got["text"] == "约949.5万辆" and abs(got["value"] - 1286.6e4 / 1.355) < 500
+    fall = "2024年，甲省煤炭產量4.2億噸，同比下降16%。"
+    got, _ = ask("推算一下2023年甲省煤炭产量是多少？", fall)
+    assert got is not None and got["text"] == "约5亿吨"
+
+
 def test_gongji_says_in_all_not_what_is_counted():
     text = "1990年代以後，各地陸續設立國家級高新技術產業開發區，到2024年底，國家高新區數量已達178家。"
     assert analyse("全国碳市场首批纳入的发电企业共计多少家？").metric != "共计"

@@ -1763,6 +1763,69 @@ def answer_computed(q: Question, citations: list[Citation]) -> dict[str, Any] | 
     }
 
 
+_WORK_OUT = re.compile(r"推算|倒推|反推|推断|推得|算出|算一下|算算|计算")  # the asker asks for a figure worked out
+_AGAINST_PREVIOUS = re.compile(r"(?:比|较)(?:上年|上一年|去年|前一年)(?:末|底|同期)?|同比")
+_FALL = re.compile(r"下降|减少|降低|净减|回落|下滑")
+_WRITTEN = re.compile(r"[0-9]+(?:\.([0-9]+))?")
+
+
+def _rounded_like(value: float, written: Quantity) -> float:
+    """``value`` rounded to the decimals of the figure it was worked out from (1286.6万辆: one
+    decimal of 万)."""
+    m = _WRITTEN.search(normalise(written.text))
+    if not m or not written.value:
+        return value
+    scale = written.value / float(m.group())
+    return round(value / scale, len(m.group(1) or "")) * scale
+
+
+def answer_previous(q: Question, citations: list[Citation]) -> dict[str, Any] | None:
+    """A level a year before the text's, worked out when the asker asks for it (根据文中数据推算，
+    2023年末5G基站总数是多少): the next year's level less the change the text states against
+    the year before (425.1万个，比上年末净增87.4万个 -> 337.7万个), or divided by one plus the
+    growth rate (1286.6万辆，同比增长35.5% -> 约949.5万辆)."""
+    if not (_WORK_OUT.search(q.norm) and len(q.years) == 1 and q.asks in ("amount", "count")):
+        return None
+    year = q.years[0]
+    later = dataclasses.replace(analyse(q.norm.replace(f"{year}年", f"{year + 1}年", 1)), script=q.script)
+    level, best = answer_figure(later, citations)
+    if level is None or best is None or best.quantity.value is None:
+        return None
+    text, (s, e) = best.citation.text, best.sentence
+    norm = normalise(text)
+    after = [qn for qn in distribute_units(text, find_quantities(text)) if best.quantity.end <= qn.start < e]
+    change = next((qn for qn in after if _role(norm, qn.start, _clause_span(norm, s, e, qn.start, qn.end)[0]) == "growth"), None)
+    lead = norm[best.quantity.end : change.start] if change else ""
+    if change is None or change.value is None or not _AGAINST_PREVIOUS.search(lead):
+        return None  # no change stated against the year before
+    sign = -1 if _FALL.search(lead) else 1
+    was = best.quantity.value
+    if change.kind == "percent":
+        value, op = _rounded_like(was / (1 + sign * change.value / 100), best.quantity), "÷"
+        shown = f"{level['text']} ÷ (1 {'+' if sign > 0 else '−'} {to_script(change.text, q.script)})"
+    elif normalise(change.unit) == normalise(best.quantity.unit):
+        value, op = float(f"{was - sign * change.value:.12g}"), "−" if sign > 0 else "+"
+        shown = f"{level['text']} {op} {to_script(change.text, q.script)}"
+    else:
+        return None
+    if value <= 0:
+        return None
+    text_value = ("约" if change.kind == "percent" else "") + format_value(value, best.quantity.unit, script=q.script)
+    text_value = to_script(text_value, q.script)
+    changed = _quantity_answer(dataclasses.replace(q, asks="growth"), Candidate(change, best.citation, best.sentence, score=best.score))
+    return {
+        "type": q.asks,
+        "text": text_value,
+        "value": value,
+        "unit": to_script(best.quantity.unit, q.script),
+        "computed": True,
+        "formula": f"{shown} = {text_value}",
+        "operands": [level, changed],
+        "citation": level["citation"],
+        "score": level["score"],
+    }
+
+
 NOT_FOUND = "not in the corpus: no passage states this"
 
 
@@ -1823,6 +1886,7 @@ def answer(question: str | Question, citations: list[Citation]) -> tuple[dict[st
         return (got, None) if got else (None, NOT_FOUND + " (needs two figures that were not both found)")
     if q.numeric:
         got, best = answer_figure(q, citations)
+        got = got or answer_previous(q, citations)
         if q.asks == "share" and q.share_base and (got is None or best.parts["share"] < SHARE_STATED):
             # no figure stated as a share of the asked whole: compute part ÷ whole
             got = answer_computed(q, citations) or got
