@@ -2004,3 +2004,15 @@ def test_gongji_says_in_all_not_what_is_counted():
     text = "1990年代以後，各地陸續設立國家級高新技術產業開發區，到2024年底，國家高新區數量已達178家。"
     assert analyse("全国碳市场首批纳入的发电企业共计多少家？").metric != "共计"
     assert span("截至2024年底，國家級高科技園區共計幾處？", text) == "178家"  # 高科技园区 is 高新区
+
+
+def test_recycled_is_no_money():
+    text = "2024年，甲國廢鋼鐵、廢有色金屬、廢紙等主要再生資源回收總量約4億噸。"
+    assert not analyse("2024年廢鋼鐵、廢紙這類資源，全國總共回收了多少？").money
+    assert span("2024年廢鋼鐵、廢紙這類可再利用的資源，全國總共回收了多少？", text) == "4億噸"
+
+
+def test_a_target_proposed_does_not_answer_what_was_achieved():
+    text = "2016年，甲國印發規劃，並提出到2020年形成5個產值規模10萬億元級的新支柱產業。"
+    assert span("按照规划的实际执行结果，2020年新支柱产业的产值达到了多少？", text) is None
+    assert span("按照规划，到2020年新支柱产业的产值目标是多少？", text) == "10萬億元"
