@@ -2016,3 +2016,16 @@ def test_a_target_proposed_does_not_answer_what_was_achieved():
     text = "2016年，甲國印發規劃，並提出到2020年形成5個產值規模10萬億元級的新支柱產業。"
     assert span("按照规划的实际执行结果，2020年新支柱产业的产值达到了多少？", text) is None
     assert span("按照规划，到2020年新支柱产业的产值目标是多少？", text) == "10萬億元"
+
+
+def test_a_share_computed_from_figures_in_two_units_of_power():
+    text = "2024年，甲國可再生能源新增裝機3.73億千瓦，約占電力新增裝機的86%，其中光伏新增277.57GW、風電新增79.82GW。"
+    got, _ = ask("2024年新增的可再生能源装机里，风电大概占百分之多少？", text)
+    assert got is not None and got["computed"] and got["text"] == "21.4%"
+    assert got["formula"] == "79.82GW ÷ 3.73亿千瓦 = 21.4%"
+
+
+def test_a_sodium_battery_is_not_answered_by_a_lithium_figure():
+    text = "2024年全國鋰離子電池總產量達1170GWh，同比增長24%。"
+    assert span("2024年钠离子电池产量有多少GWh？", text) is None
+    assert span("2024年锂离子电池产量有多少GWh？", text) == "1170GWh"

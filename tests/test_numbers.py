@@ -16,6 +16,7 @@ from seiqa.numbers import (
     Quantity,
     find_quantities,
     format_value,
+    in_unit,
     normalise_unit,
     parse_number,
     to_chinese_numeral,
@@ -773,3 +774,11 @@ def test_an_ordinal_may_be_spaced():
 def test_more_currencies_and_taiwan_length_units(text, unit, kind):
     (q,) = find_quantities(text)
     assert (q.text, q.unit, q.kind) == (text, unit, kind)
+
+
+def test_in_unit_converts_within_a_dimension():
+    assert in_unit(79.82, "GW", "千瓦") == pytest.approx(79_820_000)
+    assert in_unit(2, "吨", "公斤") == pytest.approx(2000)
+    assert in_unit(5, "萬輛", "萬輛") == 5
+    assert in_unit(1, "GW", "吨") is None  # a power is no mass
+    assert in_unit(1, "家", "个") is None

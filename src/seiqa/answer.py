@@ -24,7 +24,7 @@ from typing import Any
 
 from .chunk import sentences
 from .normalise import normalise, to_script
-from .numbers import YEAR, Quantity, find_quantities, format_value, parse_number
+from .numbers import YEAR, Quantity, find_quantities, format_value, in_unit, parse_number
 from .question import (
     AGAINST, CLAUSE_BREAK, FIRST_OF_SERIES, GENERIC_WHOLE, MONEY, MORE_VERB, NATIONAL, POINTS, QUOTED, TIME_ASKS, UNIT_FRAME, Question, analyse, contrast_words, contrasts, is_place,
     months_of, sub_terms, term_weight, variants,
@@ -1665,7 +1665,7 @@ _COMPUTE_SPLIT = re.compile(r"^(?P<left>.+?)(?:比|较|相比|与|(?:约|大约|
 
 _RATIO_SPLIT = re.compile(r"^(?P<left>.+?)(?:约|大约|大概)?(?:是|为|相当于)(?P<right>.+)的(?:几|多少)倍")  # B may hold a 的 of its own
 _SHARE_SPLIT = re.compile(
-    r"^(?P<left>.+?)(?:约|大约|大概)?(?:占|相当于)(?P<right>.+?)的?(?:比例|比重|份额|百分之几|百分之多少|多少|几成)"
+    r"^(?P<left>.+?)(?:约|大约|大概)?(?:占|相当于)(?P<right>.*?)的?(?:比例|比重|份额|百分之几|百分之多少|多少|几成)"
 )
 
 
@@ -1693,6 +1693,8 @@ def sub_questions(q: Question) -> tuple[Question, Question] | None:
     if inside:  # 2024年生产的手机中,智能手机占的比例: the whole before 中, the part after it, at the whole's time
         whole = inside.group("whole")
         left, right = _time_of(whole, analyse(whole + "是多少")) + inside.group("part"), whole
+    elif not right.strip("的 "):
+        return None  # 占百分之多少 with no whole named before or after
     verb = MORE_VERB.search(q.norm)  # 比2023年多卖了多少辆: each operand asks 卖了多少辆
     tail = verb.group(1) + "了多少" + q.unit_hint if verb else "是多少"
     head = re.fullmatch(r".*的([\u4e00-\u9fff]{1,6})", left)
@@ -1733,22 +1735,23 @@ def answer_computed(q: Question, citations: list[Citation]) -> dict[str, Any] | 
     if a is None or b is None or ca is None or cb is None:
         return None
     qa_, qb_ = ca.quantity, cb.quantity
-    if qa_.value is None or qb_.value is None or normalise(qa_.unit) != normalise(qb_.unit) or qb_.value == 0:
-        return None
+    b_value = in_unit(qb_.value, qb_.unit, qa_.unit) if qa_.value is not None and qb_.value is not None else None
+    if b_value is None or b_value == 0:
+        return None  # no figures, or figures of different dimensions (79.82GW and 3.73亿千瓦 do convert)
     if (ca.doc_start, ca.citation.doc) == (cb.doc_start, cb.citation.doc):
         return None
     if q.asks == "ratio":
-        value, unit, op = qa_.value / qb_.value, "倍", "÷"
+        value, unit, op = qa_.value / b_value, "倍", "÷"
         text = f"{value:.2f}".rstrip("0").rstrip(".") + "倍"
     elif q.asks == "share":
-        value, unit, op = 100 * qa_.value / qb_.value, "%", "÷"
+        value, unit, op = 100 * qa_.value / b_value, "%", "÷"
         if not 0 < value <= 100:
             return None  # a part is not larger than its whole
         text = f"{value:.1f}%"
     else:
-        value, unit, op = float(f"{abs(qa_.value - qb_.value):.12g}"), qa_.unit, "−"  # 97.49 − 48 is 49.49, not 49.489999999999995
+        value, unit, op = float(f"{abs(qa_.value - b_value):.12g}"), qa_.unit, "−"  # 97.49 − 48 is 49.49, not 49.489999999999995
         text = format_value(value, qa_.unit, script=q.script)
-        if qa_.value < qb_.value:
+        if qa_.value < b_value:
             a, b = b, a  # the formula shows the larger less the smaller
     return {
         "type": q.asks,

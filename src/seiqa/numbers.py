@@ -1278,6 +1278,18 @@ _CONV: dict[str, tuple[str, float]] = {
 }
 
 
+def in_unit(value: float, unit: str, target: str) -> float | None:
+    """``value`` (in ``unit``) expressed in ``target``, a unit of the same dimension
+    (``in_unit(79.82, "GW", "千瓦") == 79820000``); None when the two do not convert."""
+    unit, target = normalise_unit(unit), normalise_unit(target)
+    if unit == target:
+        return value
+    a, b = _CONV.get(unit), _CONV.get(target)
+    if a is None or b is None or a[0] != b[0]:
+        return None
+    return value * a[1] / b[1]
+
+
 def _coerce(x: object) -> tuple[float | None, float | None, str, tuple | None]:
     if isinstance(x, Quantity):
         return x.value, x.high, normalise_unit(x.unit), x.date if x.kind == "date" else None
