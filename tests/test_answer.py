@@ -2029,3 +2029,14 @@ def test_a_sodium_battery_is_not_answered_by_a_lithium_figure():
     text = "2024年全國鋰離子電池總產量達1170GWh，同比增長24%。"
     assert span("2024年钠离子电池产量有多少GWh？", text) is None
     assert span("2024年锂离子电池产量有多少GWh？", text) == "1170GWh"
+
+
+def test_a_month_keeps_its_year_unless_the_asker_names_it():
+    text = "2024年10月，甲國正式對從乙國進口的純電動汽車徵收為期五年的反補貼稅。"
+    assert span("甲國是從哪個月開始對乙國產的純電動車課徵反補貼稅？", text) == "2024年10月"
+    assert span("甲國是在2024年的幾月開始對乙國產的純電動車課徵反補貼稅？", text) == "10月"
+
+
+def test_solar_panels_are_the_modules_of_a_list():
+    text = "2024年，全國多晶矽、矽片、電池片、組件產量分別為182萬噸、753GW、654GW和588GW。"
+    assert span("2024年国内光伏板一年造了多少GW？", text) == "588GW"

@@ -1375,7 +1375,8 @@ def date_expression(norm: str, start: int, end: int) -> tuple[int, int]:
 def answer_span(q: Question, text: str, qn: Quantity) -> tuple[int, int]:
     """The part of a figure that answers the question, passage-relative: the year of a
     date when a year is asked (1897年11月1日 -> 1897年), one end of a span of years,
-    its month when a month is asked, and an era name before a year (民國34年)."""
+    its month when a month is asked (with its year, unless the question names that year),
+    and an era name before a year (民國34年)."""
     start, end = qn.start, qn.end
     text_norm = normalise(text)  # same length as text
     norm = text_norm[start:end]
@@ -1386,7 +1387,8 @@ def answer_span(q: Question, text: str, qn: Quantity) -> tuple[int, int]:
     elif q.asks == "year" and qn.kind == "date" and "年" in norm:
         end = start + norm.index("年") + 1
     elif q.asks == "month" and qn.kind == "date" and "月" in norm:
-        start = start + (norm.index("年") + 1 if "年" in norm[: norm.index("月")] else 0)
+        if "年" in norm[: norm.index("月")] and qn.date and qn.date[0] in q.years:
+            start = start + norm.index("年") + 1  # 2011年的几月: the year is the asker's own; else it stays (2024年10月)
         end = qn.start + norm.index("月") + 1
     if q.asks in ("year", "when"):
         start -= len(era_before(text_norm, start))
