@@ -2040,3 +2040,9 @@ def test_a_month_keeps_its_year_unless_the_asker_names_it():
 def test_solar_panels_are_the_modules_of_a_list():
     text = "2024年，全國多晶矽、矽片、電池片、組件產量分別為182萬噸、753GW、654GW和588GW。"
     assert span("2024年国内光伏板一年造了多少GW？", text) == "588GW"
+
+
+def test_a_metric_of_three_words_that_is_a_listed_phrase():
+    assert analyse("2024年每万元GDP消耗的能源比上年少了百分之几？").metric == "消耗的能源"
+    assert span("2024年每万元GDP消耗的能源比上年少了百分之几？", "2024年，甲國萬元GDP能耗比上年降低3.8%。") == "3.8%"
+

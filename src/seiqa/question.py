@@ -329,6 +329,8 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
             return ws[k - 1] + w  # 订单量: jieba cuts a measure's suffix off a noun it does not know with it
         if k > 0 and ws[k - 1] + w in content:
             return ws[k - 1] + w  # 风力 发电: a listed term jieba cuts in two
+        if k > 1 and "".join(ws[k - 2 : k + 1]) in content:
+            return "".join(ws[k - 2 : k + 1])  # 消耗 的 能源: a listed phrase (能耗)
         if k > 0 and w in content:
             prev = ws[k - 1]
             listed = next((prev[i:] + w for i in range(len(prev) - 1) if len(variants(prev[i:] + w)) > 1), "")
