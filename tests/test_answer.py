@@ -1992,6 +1992,8 @@ def test_a_level_a_year_before_worked_out_when_asked():
     assert got is not None and got["computed"] and got["text"] == "337.7萬個"
     assert got["formula"] == "425.1萬個 − 87.4萬個 = 337.7萬個"
     assert span("2023年底5G基地台總數是多少？", text) is None  # not asked to work it out: the text does not say it
+    got, _ = ask("用2024年底5G基站总数减去当年净增量，推算2023年末5G基站大约有多少万个？", text)
+    assert got is not None and got["text"] == "337.7万个"  # only the asking clause is asked a year later
     sales = "2024年，甲國新能源汽車銷量1286.6萬輛，同比增長35.5%。"
     got, _ = ask("根据文中数据推算，2023年甲国新能源汽车销量大约是多少？", sales)
     assert got is not None and got["text"] == "约949.5万辆" and abs(got["value"] - 1286.6e4 / 1.355) < 500

@@ -1792,7 +1792,12 @@ def answer_previous(q: Question, citations: list[Citation]) -> dict[str, Any] | 
     if not (_WORK_OUT.search(q.norm) and len(q.years) == 1 and q.asks in ("amount", "count")):
         return None
     year = q.years[0]
-    later = dataclasses.replace(analyse(q.norm.replace(f"{year}年", f"{year + 1}年", 1)), script=q.script)
+    asking = next((c for c in CLAUSE_BREAK.split(q.norm) if _ASKING.search(c) and f"{year}年" in c), "")
+    cue = list(_WORK_OUT.finditer(asking))
+    asking = asking[cue[-1].end() :] if cue else asking  # only what is asked: 推算2023年末基站有多少 -> 2023年末基站有多少
+    if not asking:
+        return None
+    later = dataclasses.replace(analyse(asking.replace(f"{year}年", f"{year + 1}年", 1) + "?"), script=q.script)
     level, best = answer_figure(later, citations)
     if level is None or best is None or best.quantity.value is None:
         return None
