@@ -561,6 +561,19 @@ def among_fit(q: Question, sentence: str, clause: str, at: int) -> float:
     return -1.0 if _said(q.subject, sentence[cut:]) else 0.0
 
 
+_EXAMPLES = re.compile(r"[\u4e00-\u9fff]{1,10}(?:、[\u4e00-\u9fff]{1,10})+(?:和|及|与)?[\u4e00-\u9fff]{0,10}等")  # 废钢铁、废纸等
+
+
+def listed_fit(q: Question, lead: str) -> float:
+    """-1 when the figure is the total of a list of examples (废钢铁、废有色金属、废纸等
+    主要再生资源回收总量约4亿吨: ``lead`` is its sentence up to the figure) and the asked
+    subject is none of them nor named there: the total of the things listed does not
+    answer for another thing (动力电池回收量). 0 else."""
+    if len(q.subject) < 2 or _said(q.subject, lead) or not _EXAMPLES.search(lead):
+        return 0.0
+    return -1.0
+
+
 def whole_fit(q: Question, sentence: str) -> float:
     """-1 when the question names a whole and asks for a figure of a part of it (软件业务
     收入当中，云服务的营收) and the figure's sentence names the whole but not the part: the
@@ -1280,7 +1293,8 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "rank": -(cit.rank - 1),
                     "entity": entity,
                     "subject": subject,
-                    "sibling": min(sibling, owner_fit(q, clause, sentence), share_owner_fit(q, norm[s : qn.start]), among_fit(q, sentence, clause, cs - s)),
+                    "sibling": min(sibling, owner_fit(q, clause, sentence), share_owner_fit(q, norm[s : qn.start]), among_fit(q, sentence, clause, cs - s),
+                                   listed_fit(q, norm[s : qn.start])),
                     "part": part_fit(q, norm[qn.end : e], norm[cs : qn.start], norm[s : qn.start]),
                     "topic": topic,
                     "quoted": -1.0 if _quotes_another(q, sentence, norm[s : qn.start]) or batch_missing else quoted,
