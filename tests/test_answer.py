@@ -2054,3 +2054,10 @@ def test_the_total_of_listed_examples_does_not_answer_for_another_thing():
     text = "2024年，甲國廢鋼鐵、廢有色金屬、廢塑膠、廢紙等主要再生資源回收總量約4億噸。動力電池回收正成為新的增長點。"
     assert span("2024年全国动力电池回收量是多少万吨？", text) is None
     assert span("2024年全国主要再生资源回收总量是多少？", text) == "4億噸"
+
+
+def test_earned_is_revenue_when_no_profit_is_stated():
+    abroad = "2024年，甲國自主研發遊戲海外市場實際銷售收入185.57億美元，同比增長13.39%。"
+    assert span("2024年国产游戏出海赚了多少美元？", abroad) == "185.57億美元"
+    both = "2024年，甲國軟件業務收入137276億元，同比增長10.0%；實現利潤總額16953億元，同比增長8.7%。"
+    assert span("2024年软件业一共赚了多少钱？", both) == "16953億元"  # 赚 is 利润 first
