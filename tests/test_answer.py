@@ -2061,3 +2061,9 @@ def test_earned_is_revenue_when_no_profit_is_stated():
     assert span("2024年国产游戏出海赚了多少美元？", abroad) == "185.57億美元"
     both = "2024年，甲國軟件業務收入137276億元，同比增長10.0%；實現利潤總額16953億元，同比增長8.7%。"
     assert span("2024年软件业一共赚了多少钱？", both) == "16953億元"  # 赚 is 利润 first
+
+
+def test_common_words_jieba_tags_as_places_are_no_names():
+    assert analyse("請問《黑神話：悟空》是哪一天正式上市的？").entities == ()
+    text = "2024年8月20日，國產3A遊戲《黑神話：悟空》正式發售，3天銷量超過1000萬套。"
+    assert span("請問《黑神話：悟空》是哪一天正式上市的？", text) == "2024年8月20日"

@@ -352,7 +352,7 @@ QUOTED = re.compile(r"[「『“《\"]([^「『“《」』”》\"]{1,12}|(?<=�
 
 _PERSONAL = frozenset("我 你 您 他 她 我们 你们 他们 她们 咱 咱们".split())
 _ABROAD = frozenset("外国 国外 海外 境外 各国 外地 全球 世界 全世界".split())  # no name: where, not which place
-_THINGS = frozenset(("东西",))  # "things" (这三类东西), which jieba tags as a place (east and west)
+_NOT_NAMES = frozenset(("东西", "上市", "长大"))  # common words jieba tags as places: things (这三类东西), to go on sale, to grow
 
 
 def is_place(word: str) -> bool:
@@ -375,7 +375,7 @@ def entities_of(norm: str) -> tuple[str, ...]:
         # function characters to names: 于省, 时自); after 我/你/他 (的) a relative (我孙子, 我哥哥)
         mine = k > 0 and (tokens[k - 1][0] in _PERSONAL or tokens[k - 1][0] == "的" and k > 1 and tokens[k - 2][0] in _PERSONAL)
         if (len(w) >= 2 and tag in _NAME_TAGS and frequency(w) >= MIN_FREQ and w in segmented and not mine
-                and w not in NATIONAL and w not in _QUESTION_WORDS and w not in _ABROAD and w not in _THINGS):
+                and w not in NATIONAL and w not in _QUESTION_WORDS and w not in _ABROAD and w not in _NOT_NAMES):
             out.append(w)
     places = data_lines("places.txt")
     out += [w for w in segmented if w in places and w not in out]
