@@ -2067,3 +2067,12 @@ def test_common_words_jieba_tags_as_places_are_no_names():
     assert analyse("請問《黑神話：悟空》是哪一天正式上市的？").entities == ()
     text = "2024年8月20日，國產3A遊戲《黑神話：悟空》正式發售，3天銷量超過1000萬套。"
     assert span("請問《黑神話：悟空》是哪一天正式上市的？", text) == "2024年8月20日"
+
+
+def test_one_end_of_a_range_when_the_question_asks_it():
+    price = "初期的OVA售價為9800日元到14800日元不等。"
+    assert span("初期的OVA之價格最高到多少錢?", price) == "14800日元"
+    assert span("初期的OVA之價格最低是多少錢?", price) == "9800日元"
+    signed = "2007年10月2日至4日，兩國領導人在平壤舉行會談，並簽署了和平繁榮宣言。"
+    assert span("和平繁榮宣言於何時開始簽定？", signed) == "2007年10月2日"
+    assert span("兩國領導人何時在平壤舉行會談？", signed) == "2007年10月2日至4日"  # the whole span when no end is asked

@@ -1348,6 +1348,9 @@ _TIME_TAIL = re.compile(
 
 
 _AGO_ASKED = re.compile(r"(?:多少|几)(?:十|百|千|万)?(?:年|个月|天|周|小时|世纪)(以前|以后|之前|之后|前|后)")
+_MOST_ASKED = re.compile(r"最高|最多|最大|上限|至多|封顶")
+_LEAST_ASKED = re.compile(r"最低|最少|最小|下限|至少|起码")
+_START_ASKED = re.compile(r"开始|起始|始于|从(?:什么时候|何时|哪一?年)")
 _RANGE_JOIN = re.compile(r"\s*(?:至|到|~|～|-|—|–)\s*")
 _ASKS_END = re.compile(
     r"(?:至|到|止于|直到)(?:哪一?年|何年|西元几年|公元几年)|(?:哪一?年|何年|什么时候|何时).{0,8}(?:结束|为止|截止|终止|止)"
@@ -1398,6 +1401,12 @@ def answer_span(q: Question, text: str, qn: Quantity) -> tuple[int, int]:
         cut = _RANGE_JOIN.search(norm)
         if cut:  # one end of 1592年至1598年: the start, unless the end is asked (至哪一年)
             start, end = (start + cut.end(), end) if _ASKS_END.search(q.norm) else (start, start + cut.start())
+    elif qn.high is not None and qn.kind not in _TIME_KINDS and _RANGE_JOIN.search(norm):
+        cut = _RANGE_JOIN.search(norm)  # 价格最高到多少 of 9800日元到14800日元: the high end; 最低: the low end if it says its unit
+        if _MOST_ASKED.search(q.norm):
+            start += cut.end()
+        elif _LEAST_ASKED.search(q.norm) and re.search(r"[^0-9.\s]", norm[: cut.start()]):
+            end = start + cut.start()
     elif q.asks == "year" and qn.kind == "date" and "年" in norm:
         end = start + norm.index("年") + 1
     elif q.asks == "month" and qn.kind == "date" and "月" in norm:
@@ -1445,6 +1454,9 @@ def answer_span(q: Question, text: str, qn: Quantity) -> tuple[int, int]:
         m = _TIME_TAIL.match(text_norm, end, end + 40)
         if m:  # a period, a time of day or the other end of a span: 1901年晚期, …日18时, …至23日, 1807－1809年间
             end = m.end()
+        cut = _RANGE_JOIN.search(text_norm, start, end)
+        if cut and _START_ASKED.search(q.norm) and not _ASKS_END.search(q.norm):
+            end = cut.start()  # 何时开始签定 of 2007年10月2日至4日, 从什么时候到1949年 of 1912年至1949年间: the start
         for period in ("世纪", "年代"):  # 哪一个世纪 asks the century of 19世纪30年代
             cut = text_norm.find(period, start, end)
             if period in q.norm and cut >= 0 and re.search(r"[0-9]", text_norm[cut + len(period) : end]):
