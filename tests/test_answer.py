@@ -2076,3 +2076,9 @@ def test_one_end_of_a_range_when_the_question_asks_it():
     signed = "2007年10月2日至4日，兩國領導人在平壤舉行會談，並簽署了和平繁榮宣言。"
     assert span("和平繁榮宣言於何時開始簽定？", signed) == "2007年10月2日"
     assert span("兩國領導人何時在平壤舉行會談？", signed) == "2007年10月2日至4日"  # the whole span when no end is asked
+
+
+def test_the_end_of_a_span_when_an_ending_is_asked():
+    text = "民主德國存在於1949年到1990年，其間經歷了兩次政治危機。"
+    assert span("民主德國於什麼時候滅亡？", text) == "1990年"
+    assert span("民主德國是從什麼時候開始存在的？", text) == "1949年"

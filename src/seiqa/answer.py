@@ -1353,7 +1353,7 @@ _LEAST_ASKED = re.compile(r"最低|最少|最小|下限|至少|起码")
 _START_ASKED = re.compile(r"开始|起始|始于|从(?:什么时候|何时|哪一?年)")
 _RANGE_JOIN = re.compile(r"\s*(?:至|到|~|～|-|—|–)\s*")
 _ASKS_END = re.compile(
-    r"(?:至|到|止于|直到)(?:哪一?年|何年|西元几年|公元几年)|(?:哪一?年|何年|什么时候|何时).{0,8}(?:结束|为止|截止|终止|止)"
+    r"(?:至|到|止于|直到)(?:哪一?年|何年|西元几年|公元几年)|(?:哪一?年|何年|什么时候|何时).{0,8}(?:结束|为止|截止|终止|止|灭亡|解散|覆灭|终结|废除|撤销)"
     r"|去世|逝世|过世|病逝|卒|死亡|死于|离世"  # (1872年—1944年) after a name: birth and death
 )
 
@@ -1455,7 +1455,9 @@ def answer_span(q: Question, text: str, qn: Quantity) -> tuple[int, int]:
         if m:  # a period, a time of day or the other end of a span: 1901年晚期, …日18时, …至23日, 1807－1809年间
             end = m.end()
         cut = _RANGE_JOIN.search(text_norm, start, end)
-        if cut and _START_ASKED.search(q.norm) and not _ASKS_END.search(q.norm):
+        if cut and _ASKS_END.search(q.norm):
+            start = cut.end()  # 何时灭亡 of 1949年到1990年: the end
+        elif cut and _START_ASKED.search(q.norm):
             end = cut.start()  # 何时开始签定 of 2007年10月2日至4日, 从什么时候到1949年 of 1912年至1949年间: the start
         for period in ("世纪", "年代"):  # 哪一个世纪 asks the century of 19世纪30年代
             cut = text_norm.find(period, start, end)
