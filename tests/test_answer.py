@@ -2049,7 +2049,6 @@ def test_a_metric_of_three_words_that_is_a_listed_phrase():
     assert span("2024年每万元GDP消耗的能源比上年少了百分之几？", "2024年，甲國萬元GDP能耗比上年降低3.8%。") == "3.8%"
 
 
-
 def test_the_total_of_listed_examples_does_not_answer_for_another_thing():
     text = "2024年，甲國廢鋼鐵、廢有色金屬、廢塑膠、廢紙等主要再生資源回收總量約4億噸。動力電池回收正成為新的增長點。"
     assert span("2024年全国动力电池回收量是多少万吨？", text) is None

@@ -799,7 +799,7 @@ _PERSONS_ASKED = re.compile(r"^(?:人(?!民币)|名|位)|人员|员工|职工|�
 
 
 # Classifiers of households, subscribers and people: 个 counts other things (多少户 is not 87.4万个 基站)
-_HOUSEHOLDS = frozenset(("户", "人", "名", "位", "人次"))
+_HOUSEHOLDS = _PERSON_UNITS | {"户"}
 
 
 # Classifiers that count the same things: deals (笔, 宗, 单, 项), vehicles (辆, 台), handsets (部, 台)
@@ -1401,8 +1401,8 @@ def answer_span(q: Question, text: str, qn: Quantity) -> tuple[int, int]:
         cut = _RANGE_JOIN.search(norm)
         if cut:  # one end of 1592年至1598年: the start, unless the end is asked (至哪一年)
             start, end = (start + cut.end(), end) if _ASKS_END.search(q.norm) else (start, start + cut.start())
-    elif qn.high is not None and qn.kind not in _TIME_KINDS and _RANGE_JOIN.search(norm):
-        cut = _RANGE_JOIN.search(norm)  # 价格最高到多少 of 9800日元到14800日元: the high end; 最低: the low end if it says its unit
+    elif qn.high is not None and qn.kind not in _TIME_KINDS and (cut := _RANGE_JOIN.search(norm)):
+        # 价格最高到多少 of 9800日元到14800日元: the high end; 最低: the low end if it says its unit
         if _MOST_ASKED.search(q.norm):
             start += cut.end()
         elif _LEAST_ASKED.search(q.norm) and re.search(r"[^0-9.\s]", norm[: cut.start()]):
@@ -1838,11 +1838,12 @@ def answer_previous(q: Question, citations: list[Citation]) -> dict[str, Any] | 
         return None  # no change stated against the year before
     sign = -1 if _FALL.search(lead) else 1
     was = best.quantity.value
+    op = "−" if sign > 0 else "+"
     if change.kind == "percent":
-        value, op = _rounded_like(was / (1 + sign * change.value / 100), best.quantity), "÷"
+        value = _rounded_like(was / (1 + sign * change.value / 100), best.quantity)
         shown = f"{level['text']} ÷ (1 {'+' if sign > 0 else '−'} {to_script(change.text, q.script)})"
     elif normalise(change.unit) == normalise(best.quantity.unit):
-        value, op = float(f"{was - sign * change.value:.12g}"), "−" if sign > 0 else "+"
+        value = float(f"{was - sign * change.value:.12g}")
         shown = f"{level['text']} {op} {to_script(change.text, q.script)}"
     else:
         return None
