@@ -782,3 +782,8 @@ def test_in_unit_converts_within_a_dimension():
     assert in_unit(5, "萬輛", "萬輛") == 5
     assert in_unit(1, "GW", "吨") is None  # a power is no mass
     assert in_unit(1, "家", "个") is None
+
+
+def test_teams_are_counted():
+    q = one("共有13 队参加")
+    assert (q.kind, q.unit, q.value) == ("count", "队", 13)
