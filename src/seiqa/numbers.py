@@ -1278,16 +1278,22 @@ _CONV: dict[str, tuple[str, float]] = {
 }
 
 
-def in_unit(value: float, unit: str, target: str) -> float | None:
-    """``value`` (in ``unit``) expressed in ``target``, a unit of the same dimension
-    (``in_unit(79.82, "GW", "千瓦") == 79820000``); None when the two do not convert."""
-    unit, target = normalise_unit(unit), normalise_unit(target)
+def _factor(unit: str, target: str) -> float | None:
+    """How many ``target`` one ``unit`` is, for normalised units of one dimension (GW in
+    千瓦: 1e6); None when the two do not convert."""
     if unit == target:
-        return value
+        return 1.0
     a, b = _CONV.get(unit), _CONV.get(target)
     if a is None or b is None or a[0] != b[0]:
         return None
-    return value * a[1] / b[1]
+    return a[1] / b[1]
+
+
+def in_unit(value: float, unit: str, target: str) -> float | None:
+    """``value`` (in ``unit``) expressed in ``target``, a unit of the same dimension
+    (``in_unit(79.82, "GW", "千瓦") == 79820000``); None when the two do not convert."""
+    factor = _factor(normalise_unit(unit), normalise_unit(target))
+    return None if factor is None else value * factor
 
 
 def _coerce(x: object) -> tuple[float | None, float | None, str, tuple | None]:
@@ -1325,14 +1331,11 @@ def values_equal(a: object, b: object, rel: float = 1e-6) -> bool:
     vb, hb, ub, db = _coerce(b)
     if va is None or vb is None:
         return da is not None and da == db
-    fa = fb = 1.0
-    if ua != ub:
-        ca, cb = _CONV.get(ua), _CONV.get(ub)
-        if ca is None or cb is None or ca[0] != cb[0]:
-            return False
-        fa, fb = ca[1], cb[1]
-    if not math.isclose(va * fa, vb * fb, rel_tol=rel, abs_tol=0.0):
+    factor = _factor(ub, ua)  # b in a's unit
+    if factor is None:
+        return False
+    if not math.isclose(va, vb * factor, rel_tol=rel, abs_tol=0.0):
         return False
     if ha is None or hb is None:
         return ha is None and hb is None
-    return math.isclose(ha * fa, hb * fb, rel_tol=rel, abs_tol=0.0)
+    return math.isclose(ha, hb * factor, rel_tol=rel, abs_tol=0.0)
