@@ -2081,3 +2081,26 @@ def test_the_end_of_a_span_when_an_ending_is_asked():
     text = "民主德國存在於1949年到1990年，其間經歷了兩次政治危機。"
     assert span("民主德國於什麼時候滅亡？", text) == "1990年"
     assert span("民主德國是從什麼時候開始存在的？", text) == "1949年"
+
+
+def test_everyday_words_for_export_computing_power_polysilicon_and_new_orders():
+    cars = "2024年，甲國新能源汽車產量1288.8萬輛；新能源汽車出口128.4萬輛，同比增長6.7%。"
+    assert span("2024年新能源车一共运出去多少辆？", cars) == "128.4萬輛"
+    assert span("甲国的电脑计算能力总量在全世界排第几名？", "甲國算力總規模達到280 EFLOPS，位居全球第二。") == "第二"
+    ships = "2024年，甲國造船完工量4000萬載重噸；新接訂單量9000萬載重噸。"
+    assert span("2024年国内船厂接到的新单一共多少载重吨？", ships) == "9000萬載重噸"
+    silicon = "2024年，甲國多晶矽價格較2023年底下跌三成，行業整體陷入虧損。"
+    assert span("2024年硅料价格比2023年底跌了多少？", silicon) == "三成"
+
+
+def test_a_fall_since_a_time_asked_and_a_multiple_grown_by():
+    lithium = "碳酸鋰價格較2022年底的高點跌幅超過八成，行業整體陷入虧損。"
+    assert span("碳酸锂价格从22年底的高点到现在回撤了多少？", lithium) == "八成"  # 2022 is what the fall is against
+    batteries = "2019年和2023年甲國鋰電池產量分別為50GWh和300GWh，四年間擴大了約5倍。"
+    assert span("锂电池产量从2019年到2023年，四年里大概翻了几倍？", batteries) == "5倍"
+
+
+def test_a_target_does_not_answer_what_was_finally_reached():
+    goal = "能否在2025年實現數字經濟增加值占GDP比重超過17%的目標，將決定這一輪產業升級的成色。"
+    assert span("2025年数字经济增加值占GDP的比重最终达到了多少？", goal) is None
+    assert span("2025年数字经济增加值占GDP比重的目标是多少？", goal) == "17%"

@@ -993,10 +993,15 @@ def _without(clause: str, qn: Quantity, offset: int) -> str:
     return clause[:a] + " " * (b - a) + clause[b:]
 
 
+# a change since a time up to now (从2023年初的高点到现在跌了多少): that time is what it is against
+_SINCE_THEN = re.compile(r"(?:从|自)[0-9]{4}年[^,，。?？]{0,12}?(?:到|至)(?:现在|目前|今天|如今|今)|(?:从|自)[0-9]{4}年[^,，。?？]{0,12}?以来")
+
+
 @functools.lru_cache(maxsize=1024)
 def _dated_apart_from_against(norm: str) -> bool:
-    """The question names a year besides the one it compares with (2024年…比2023年多了多少)."""
-    return bool(YEAR.search(AGAINST.sub(" ", norm)))
+    """The question names a year besides the one it compares with (2024年…比2023年多了多少;
+    not 从2023年初到现在跌了多少)."""
+    return bool(YEAR.search(AGAINST.sub(" ", _SINCE_THEN.sub(" ", norm))))
 
 
 _LATER_TIME = re.compile(r"^[^，,；;]*[，,；;]")  # the figure's clause ends before the sentence does
