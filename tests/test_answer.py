@@ -2083,6 +2083,12 @@ def test_the_end_of_a_span_when_an_ending_is_asked():
     assert span("民主德國是從什麼時候開始存在的？", text) == "1949年"
 
 
+def test_a_date_unit_jieba_glues_to_the_next_word_is_cut_off():
+    text = "合肥2024年汽車產量180.4萬輛，其中新能源汽車產量60.2萬輛，同比增長超過一倍。"
+    got, _ = ask("合肥2024年产的汽车里，不是新能源的有多少万辆？", text)
+    assert got["computed"] and got["text"] == "120.2万辆"  # 2024 年 产, not 2024 年产
+
+
 def test_everyday_words_for_export_computing_power_polysilicon_and_new_orders():
     cars = "2024年，甲國新能源汽車產量1288.8萬輛；新能源汽車出口128.4萬輛，同比增長6.7%。"
     assert span("2024年新能源车一共运出去多少辆？", cars) == "128.4萬輛"

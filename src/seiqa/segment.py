@@ -66,13 +66,18 @@ def _split_date_unit(tokens: list[str]) -> list[str]:
     begins with a time word (年底, 年初, 月底, 年度报告) stays whole."""
     out: list[str] = []
     for w in tokens:
-        if (len(w) > 1 and w[0] in _DATE_UNITS and out and out[-1][-1:].isdigit()
-                and not any(_is_time_word(w[:k]) for k in range(2, len(w) + 1))):
+        if _glued_date_unit(out[-1] if out else "", w):
             out.append(w[0])
             out.extend(_tokenizer().lcut(w[1:]))
         else:
             out.append(w)
     return out
+
+
+def _glued_date_unit(before: str, w: str) -> bool:
+    """w starts with the 年/月/日 of the number before it and goes on with another word."""
+    return (len(w) > 1 and w[0] in _DATE_UNITS and before[-1:].isdigit()
+            and not any(_is_time_word(w[:k]) for k in range(2, len(w) + 1)))
 
 
 def words(text: str) -> list[str]:
@@ -90,8 +95,16 @@ def _pos_tokenizer():
 @functools.lru_cache(maxsize=1024)
 def tagged(text: str) -> tuple[tuple[str, str], ...]:
     """(word, part-of-speech tag) pairs of a normalised text: jieba.posseg with the same
-    dictionaries (ns place, nr person, nt organisation, v verb, n noun …)."""
-    return tuple((p.word, p.flag) for p in _pos_tokenizer().lcut(text))
+    dictionaries (ns place, nr person, nt organisation, v verb, n noun …); a date's unit
+    glued to the next word is cut off as in ``words`` (2024 年产 的 -> 2024 年 产 的)."""
+    out: list[tuple[str, str]] = []
+    for p in _pos_tokenizer().lcut(text):
+        if _glued_date_unit(out[-1][0] if out else "", p.word):
+            out.append((p.word[0], "m"))
+            out.extend((r.word, r.flag) for r in _pos_tokenizer().lcut(p.word[1:]))
+        else:
+            out.append((p.word, p.flag))
+    return tuple(out)
 
 
 def spans(text: str) -> list[tuple[int, int, str, str]]:
