@@ -2089,6 +2089,19 @@ def test_a_date_unit_jieba_glues_to_the_next_word_is_cut_off():
     assert got["computed"] and got["text"] == "120.2万辆"  # 2024 年 产, not 2024 年产
 
 
+def test_a_measure_jieba_cuts_off_its_verb_and_a_dated_topic_are_subjects():
+    q = analyse("2023年中国造船完工量占世界的比重是多少？")
+    assert q.subject == "造船完工量"  # 完工 + 量, not 量
+    robots = "2023年，甲國新增工業機器人裝機量約27.6萬臺，占全球總量的51%。"
+    assert span("2023年中国造船完工量占世界的比重是多少？", robots) is None
+    assert analyse("海洋工程装备2024年接了多少订单？").subject == "海洋工程装备"  # the topic, dated after it
+    ships = "2024年，甲國造船完工量4818萬載重噸；新接訂單量11305萬載重噸。"
+    assert span("海洋工程装备2024年接了多少订单？", ships) is None
+    assert span("造船业2024年接了多少订单？", ships) == "11305萬載重噸"
+    assert analyse("一共发现了多少组岩画？").subject == ""  # no topic before the question word
+    assert analyse("人类视网膜中共有多少个视杆细胞?").subject == ""  # no time after it: jieba's 中共 is no topic
+
+
 def test_everyday_words_for_export_computing_power_polysilicon_and_new_orders():
     cars = "2024年，甲國新能源汽車產量1288.8萬輛；新能源汽車出口128.4萬輛，同比增長6.7%。"
     assert span("2024年新能源车一共运出去多少辆？", cars) == "128.4萬輛"

@@ -451,6 +451,8 @@ def subject_of(norm: str, metric: str) -> str:
     for w, tag in tagged(norm[:at]):
         if tag == "eng" and before and before[-1][0].isdigit():
             w = before.pop()[0] + w  # 5 + g: a model name (5g手机) that posseg cuts
+        elif w in _MEASURE_SUFFIX and before and before[-1][1] in ("v", "vn") and len(before[-1][0]) >= 2:
+            w, tag = before.pop()[0] + w, "n"  # 完工 + 量: a measure (完工量) that jieba cuts after its verb
         before.append((w, tag))
     before = _join_listed(before)
     if before and before[-1][0] == "的":
@@ -549,6 +551,21 @@ def given_of(norm: str) -> tuple[str, ...]:
 
 
 _GENERIC_HEADS = ("数量", "数目", "个数")
+
+
+def topic_of(norm: str, metric: str) -> str:
+    """When the metric follows the question word (海洋工程装备2024年接了多少订单), the nouns the
+    question opens with and dates (its topic: 海洋工程装备) are what the figure is of; "" else,
+    or when it opens with a time, a place or a scope (2024年全国有多少家)."""
+    asked = _HOW_MUCH.search(norm)
+    if not metric or not asked or norm.find(metric, asked.end()) < 0 or norm.find(metric) < asked.start():
+        return ""
+    parts: list[str] = []
+    for w, tag in _join_listed(list(tagged(norm[: asked.start()]))):
+        if tag not in _NOUN_TAGS or w in NATIONAL or w in _SCOPES or w in _ADVERBIAL or is_place(w):
+            return "".join(parts) if tag in ("m", "t") else ""  # the topic is followed by its time: 海洋工程装备 2024年
+        parts.append(w)
+    return ""
 
 
 def counted_subject(norm: str) -> str:
@@ -791,7 +808,7 @@ def analyse(text: str) -> Question:
         share_base = ("销量",)  # a market's penetration is a share of its sales
     return Question(
         text, norm, detect_script(text), asks, unit_hint, years, found, money, metric, share_base,
-        tuple(dict.fromkeys(QUOTED.findall(norm))), subject_of(plain, metric) or counted_subject(plain), entities_of(norm),
+        tuple(dict.fromkeys(QUOTED.findall(norm))), subject_of(plain, metric) or counted_subject(plain) or topic_of(plain, metric), entities_of(norm),
         event_of(norm) if asks in TIME_ASKS else "",
         months_of(norm) if asks not in ("date", "month", "when") else (),
         given_of(norm), *whole_of(norm, asks, metric),
