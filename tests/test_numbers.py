@@ -787,3 +787,14 @@ def test_in_unit_converts_within_a_dimension():
 def test_teams_are_counted():
     q = one("共有13 队参加")
     assert (q.kind, q.unit, q.value) == ("count", "队", 13)
+
+
+@pytest.mark.parametrize("text, days", [("天文台會預測未來9日的天氣", 9), ("股價連續5日下跌", 5), ("為期3日的會議", 3), ("須在3日內完成", 3)])
+def test_a_number_of_days_is_a_duration_not_a_day_of_the_month(text, days):
+    q = one(text)
+    assert (q.kind, q.unit, q.value) == ("duration", "天", days)
+
+
+def test_a_day_of_the_month_stays_a_date():
+    assert one("代表團於9日抵達").kind == "date"
+    assert one("每月10日發薪").kind == "date"

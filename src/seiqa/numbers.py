@@ -325,7 +325,7 @@ area: 平方公里 平方千米=平方公里 平方米 平米=平方米 平方�
 length: 公里 千米=公里 米 公尺=米 公分=厘米 厘米 毫米 海里 英里 英尺 英呎=英尺 呎=英尺 英寸 英吋=英寸 吋=英寸 光年
 volume: 立方米 立方公尺=立方米 标准立方米 升 公升=升 毫升 桶
 temperature: ℃ 摄氏度=℃
-duration: 个月 个星期=周 星期=周 周年 周 天 个小时=小时 小时 分钟 秒 个工作日=工作日 工作日 个季度=季度 年
+duration: 个月 个星期=周 星期=周 周年 周 天 日=天 个小时=小时 小时 分钟 秒 个工作日=工作日 工作日 个季度=季度 年
 age: 周岁=岁 岁
 speed: 公里每小时 千米每小时=公里每小时
 count: 标准箱 个 家次 家 台套 台 辆次 辆 件 人次 人 名 位 架次 艘次 车次 班次 航次 次 种 款 条 项 座 所 架 艘 套 户 间 栋 幢 处 张 份 批 届 场 枚 趟 班 席 例 宗 起 笔 颗 对 片 块 支 队 只 头 株 棵 根 本 部 篇 门 层 轮 节 口 眼 列 期 番
@@ -722,12 +722,17 @@ def _special(t: str, core: _Core, p: int) -> _Atom | None:
         a = _date_atom(t, s, e, "month", v, "月", (None, v, None), per, p)
         a.mergeable = not per
         return a
-    if (p < n and t[p] == "日" and 1 <= v <= 31 and not t.startswith("元", p + 1)
+    if (p < n and t[p] == "日" and 1 <= v <= 31 and not t.startswith("元", p + 1) and not t.endswith(_DAYS_BEFORE, 0, s) and not t.startswith(_DAYS_AFTER, p + 1)
             and ((core.ar and core.ndigits <= 2) or (not core.ar and not core.single and not core.digitwise))):
         return _date_atom(t, s, p + 1, "date", None, "", (None, None, v))
     if t.startswith("季度", p) and 1 <= v <= 4 and not core.digitwise:
         return _date_atom(t, s, p + 2, "quarter", v, "季度", None, "", p)
     return None
+
+
+# words around "N日" that make it a number of days (未來9日, 連續5日, 3日內), not a day of the month
+_DAYS_BEFORE = tuple("未来 未來 过去 過去 连续 連續 为期 為期 历时 歷時 长达 長達 一连 一連 最近 近 前 后 後 每".split())
+_DAYS_AFTER = tuple("内 內 之内 之內 以内 以內".split())  # 3日內: within three days
 
 
 def _atom(t: str, p0: int, allow_sign: bool = True) -> _Atom | None:
