@@ -798,3 +798,9 @@ def test_a_number_of_days_is_a_duration_not_a_day_of_the_month(text, days):
 def test_a_day_of_the_month_stays_a_date():
     assert one("代表團於9日抵達").kind == "date"
     assert one("每月10日發薪").kind == "date"
+
+
+def test_cubic_feet_are_a_volume():
+    q = one("標準貨櫃的體積相當於1360立方英呎")
+    assert (q.kind, q.unit, q.value) == ("volume", "立方英尺", 1360)
+    assert in_unit(1000, "立方英尺", "立方米") == pytest.approx(28.3168)
