@@ -2123,3 +2123,15 @@ def test_a_target_does_not_answer_what_was_finally_reached():
     goal = "能否在2025年實現數字經濟增加值占GDP比重超過17%的目標，將決定這一輪產業升級的成色。"
     assert span("2025年数字经济增加值占GDP的比重最终达到了多少？", goal) is None
     assert span("2025年数字经济增加值占GDP比重的目标是多少？", goal) == "17%"
+
+
+PHARMA = "2024年，規模以上醫藥製造業實現營業收入約3.1萬億元，與上年基本持平；實現利潤總額約4000億元，同比下降2.5%。"
+
+
+def test_everyday_and_taiwan_words_for_profit_a_fall_and_a_stimulus():
+    assert span("甲国的药厂2024年赚的钱比前一年少了几个百分比？", PHARMA) == "2.5%"
+    assert span("2024年醫藥製造業的獲利比前一年衰退了多少？", PHARMA) == "2.5%"
+    assert span("2024年规模以上的制药企业一共挣了多少钱？", PHARMA) == "4000億元"  # 挣 asks money: the profit
+    assert span("2024年汽车行业的获利率大概多少？", "2024年，汽車行業的利潤率僅為5.1%，低於工業企業的平均水準。") == "5.1%"
+    stimulus = "2008年國際金融危機爆發後，甲國推出約4萬億元的經濟刺激計畫。"
+    assert span("2008年金融海啸之后推出的救市方案，规模大概有多少钱？", stimulus) == "4萬億元"
