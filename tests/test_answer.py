@@ -2135,3 +2135,16 @@ def test_everyday_and_taiwan_words_for_profit_a_fall_and_a_stimulus():
     assert span("2024年汽车行业的获利率大概多少？", "2024年，汽車行業的利潤率僅為5.1%，低於工業企業的平均水準。") == "5.1%"
     stimulus = "2008年國際金融危機爆發後，甲國推出約4萬億元的經濟刺激計畫。"
     assert span("2008年金融海啸之后推出的救市方案，规模大概有多少钱？", stimulus) == "4萬億元"
+
+
+def test_flights_counted_in_sorties_are_not_aircraft_and_a_later_census_is_not_the_fourth():
+    drones = "截至2024年底，甲國實名登記的無人機數量達217.7萬架；全年無人機累計飛行時長2666萬小時。"
+    assert span("2024年全国无人机一共飞了多少架次？", drones) is None  # 架次 counts flights, 架 aircraft
+    assert span("2024年全国无人机一共飞了多少架次？", "2024年，甲國無人機全年飛行500萬架次。") == "500萬架次"
+    census = "2024年12月公布的第五次全國經濟普查結果，提供了較完整的依據。"
+    assert span("第四次全国经济普查的结果是什么时候公布的？", census) is None
+    assert span("第五次全国经济普查的结果是什么时候公布的？", census) == "2024年12月"
+
+
+def test_the_subject_of_a_growth_rate_is_not_the_measure_that_grows():
+    assert analyse("2024年规模以上高技术制造业的增加值同比增长率是多少？").subject == "高技术制造业"

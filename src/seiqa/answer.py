@@ -390,8 +390,8 @@ def contrast_fit(q: Question, clause: str, sentence: str) -> float:
         return -1.0
     if q.asks not in TIME_ASKS and q.asks not in ("diff", "growth") and _POINT_IN_TIME.search(q.norm) and _FLOW.search(clause) and not _FLOW.search(q.norm) and "累计" not in clause:
         return -1.0  # 截至2024年底…装机 asks what stands then; 新增装机3.73亿千瓦 is the year's addition
-    if q.asks not in TIME_ASKS and _another_ordinal(q.norm, sentence):
-        return -1.0
+    if _another_ordinal(q.norm, sentence):
+        return -1.0  # 第五次全国经济普查 does not answer for the fourth
     if q.asks not in TIME_ASKS and _OPENING_SPAN.search(clause) and not _SPAN_NAMED.search(q.norm):
         return -1.0  # 发售3天销量超过1000万套 does not answer how many were sold in all
     for required, sides in contrasts():
@@ -814,6 +814,13 @@ def _unit_fits(hint: str, unit: str) -> bool:
             or any(h[:1] in same and u in same for same in _SAME_CLASSIFIERS))
 
 
+def _times_apart(hint: str, unit: str) -> bool:
+    """One counts events (架次, 人次, 辆次), the other the things themselves (架, 人, 辆)."""
+    h, u = normalise(hint), normalise(unit)
+    short, long = sorted((h, u), key=len)
+    return len(long) == len(short) + 1 and long == short + "次" and len(short) == 1
+
+
 @functools.lru_cache(maxsize=1024)
 def _hint_quantity(hint: str) -> Quantity | None:
     """The word after 多少/几 read as the unit of a figure ("1" + hint), or None."""
@@ -971,6 +978,8 @@ def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: s
         return 1.0 if kind == "pp" else -0.5
     if "%" in q.norm or "百分之" in q.norm:
         return 1.0 if kind == "percent" else -0.5
+    if _times_apart(q.unit_hint, quantity.unit):
+        return -1.0  # 飞了多少架次 counts flights, not the 217.7万架 registered
     if _unit_fits(q.unit_hint, quantity.unit) and (not wanted or quantity.kind == wanted[1]):
         return 1.0  # 千瓦 is no fit for 千瓦时: a power is not an energy
     dimension = _dimension_asked(q.norm)

@@ -483,7 +483,12 @@ def subject_of(norm: str, metric: str) -> str:
         parts.insert(0, w)
     while parts and parts[-1] in _GENERIC_NOUNS:
         parts.pop()  # 生活区域水深: 区域 says where, not of what; 动力电池市场的份额: of 动力电池
+    while len(parts) > 1 and _RATE_OF_CHANGE.fullmatch(metric) and parts[-1][-1] in _MEASURE_SUFFIX:
+        parts.pop()  # 高技术制造业增加值的增长率: the rate is of 增加值, the subject is 高技术制造业
     return "".join(parts)
+
+
+_RATE_OF_CHANGE = re.compile(r"(?:同比)?(?:增长|增|涨|降|跌|下降)(?:率|幅|速)|增速")
 
 
 _MONTH = re.compile(r"(?<![0-9\-~至到一二三四五六七八九十])(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月")
