@@ -1096,10 +1096,9 @@ def test_the_owner_of_a_metric_said_in_other_words():
 
 
 def test_a_distinguishing_word_is_part_of_the_subject():
-    assert "公共" in analyse("截至2024年底公共充电桩有多少台？").subject
     assert analyse("2024年该行业增加值增速比同期高技术制造业高出几个百分点？").subject == "高技术制造业"  # 同期 says when
     text = "配套設施方面，截至2024年底，全省充電基礎設施（槍）總數達到128.2萬臺，同比增長49.1%。"
-    assert ask("截至2024年底公共充电桩有多少台？", text)[0] is None
+    assert ask("截至2024年底公共充电桩有多少台？", text)[0] is None  # 公共 (data/contrasts.txt): all chargers do not answer
     assert span("截至2024年底充电桩有多少台？", text) == "128.2萬臺"
 
 
@@ -2148,3 +2147,14 @@ def test_flights_counted_in_sorties_are_not_aircraft_and_a_later_census_is_not_t
 
 def test_the_subject_of_a_growth_rate_is_not_the_measure_that_grows():
     assert analyse("2024年规模以上高技术制造业的增加值同比增长率是多少？").subject == "高技术制造业"
+
+
+def test_words_for_produced_a_city_scope_a_whole_before_li_and_public_chargers():
+    batteries = "2024年甲國鋰離子電池總產量達900GWh，同比增長24%。"
+    assert span("2024年全国锂电池一共产出来多少GWh？", batteries) == "900GWh"  # 一共 产出来, not 一 共产 出来
+    city = "2024年，蘇州戰略性新興產業增加值約1.2萬億元，占全市GDP的比重約為38%。"
+    assert analyse("苏州的新兴产业在本市经济总量里头占了多大块？").metric == ""  # before 里头 stands the whole
+    assert span("苏州的新兴产业在本市经济总量里头占了多大块？", city) == "38%"  # 全市GDP: a scope, not another owner
+    chargers = "截至2024年底，甲國充電基礎設施（槍）總數達到1281.8萬臺，同比增長49.1%。"
+    assert span("全国公共充电桩现在有多少台？", chargers) is None  # all chargers, public and private
+    assert span("全国公共充电桩现在有多少台？", "截至2024年底，甲國公共充電樁達到357.9萬臺。") == "357.9萬臺"

@@ -275,6 +275,7 @@ CLAUSE_BREAK = re.compile(r"[,，:：;；。?？!！]")  # where a clause or sen
 
 
 _MEASURE_SUFFIX = frozenset("量 额 值 率".split())
+_LOCATIVES = frozenset("里 里头 里面 中 当中 之中".split())
 _TIME_ONLY = frozenset("截至 截止 到 底 末 初 年中 年度 当年 今年 去年 前年 明年".split())
 
 
@@ -321,6 +322,8 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
         w = ws[k]
         if w in _LINK or _CHANGE.fullmatch(w) or _CHANGE_TO.fullmatch(w) or _APPROX_LINK.fullmatch(w) or (w in _EXTREMES and k + 1 < len(ws) and ws[k + 1] != "的"):
             continue  # 销量同比增长多少: the metric is 销量, 同比增长 says what of it is asked; 税率最高到多少 (最长的有多长 asks 最长)
+        if w in _LOCATIVES:
+            return ""  # 经济总量里头占多大: what stands before 里头 is the whole, not the metric
         if w.isdigit() or _TIME_WORD.fullmatch(w) or w in _TIME_ONLY:
             continue  # 门号到2024年底有多少户: the time says when, the metric is before it
         if w.startswith("每") and len(w) >= 2 and k > 0 and ws[k - 1] in content:
