@@ -818,7 +818,7 @@ def _times_apart(hint: str, unit: str) -> bool:
     """One counts events (架次, 人次, 辆次), the other the things themselves (架, 人, 辆)."""
     h, u = normalise(hint), normalise(unit)
     short, long = sorted((h, u), key=len)
-    return len(long) == len(short) + 1 and long == short + "次" and len(short) == 1
+    return len(short) == 1 and long == short + "次"
 
 
 @functools.lru_cache(maxsize=1024)
