@@ -1851,14 +1851,13 @@ def answer_previous(q: Question, citations: list[Citation]) -> dict[str, Any] | 
     if change is None or change.value is None or not _AGAINST_PREVIOUS.search(lead):
         return None  # no change stated against the year before
     sign = -1 if _FALL.search(lead) else 1
-    was = best.quantity.value
-    op = "−" if sign > 0 else "+"
+    was, change_text = best.quantity.value, to_script(change.text, q.script)
     if change.kind == "percent":
         value = _rounded_like(was / (1 + sign * change.value / 100), best.quantity)
-        shown = f"{level['text']} ÷ (1 {'+' if sign > 0 else '−'} {to_script(change.text, q.script)})"
+        shown = f"{level['text']} ÷ (1 {'+' if sign > 0 else '−'} {change_text})"
     elif normalise(change.unit) == normalise(best.quantity.unit):
         value = float(f"{was - sign * change.value:.12g}")
-        shown = f"{level['text']} {op} {to_script(change.text, q.script)}"
+        shown = f"{level['text']} {'−' if sign > 0 else '+'} {change_text}"
     else:
         return None
     if value <= 0:
