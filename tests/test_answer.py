@@ -181,7 +181,7 @@ def test_when_answers_the_whole_date(question, text, expected):
     [
         ("西土城站是哪条线路的车站？", "西土城站位于北京市海淀区，是北京地铁10号线的一个车站。", "北京地铁10号线"),
         ("布拉德利在1993-1996期间效力于哪个队？", "布拉德利先后效力于费城76人队（1993-1996）、新泽西网队（1996-1997）。", "费城76人队"),
-        ("「十三五」規劃在原有七大產業之外新增了哪一個產業？", "2016年，國務院在原有七大產業之外新增「數字創意產業」，使產業範圍擴展為八大領域。", "數字創意產業"),
+        ("「十三五」規劃在原有七大產業之外新增了哪一個產業？", "2016年，國務院印發「十三五」規劃，在原有七大產業之外新增「數字創意產業」，使產業範圍擴展為八大領域。", "數字創意產業"),
     ],
 )
 def test_fact_answer_is_the_phrase_where_the_question_word_stands(question, text, expected):
@@ -208,6 +208,35 @@ def test_units_dimensions_and_the_indefinite_article():
     assert span("基氏软汉鱼体长是多少？", passage) == "5公分"  # 体长 asks a length; 一种 is no figure
     teeth = "异齿前肛鳗为通鳃鳗科的其中一个种。前上颌骨齿2枚。"
     assert span("异齿前肛鳗一共有几枚前上颌骨齿？", teeth) == "2枚"  # 几枚: the unit asked
+
+
+REFORM = ("1978年12月，鄧小平在中共十一屆三中全會上提出「改革開放」的方針。此後，沿海地區陸續設立經濟特區。",
+          "深圳經濟特區於1980年8月設立，是中國最早的經濟特區之一。")
+
+
+@pytest.mark.parametrize(
+    "question,expected",
+    [
+        # the asker's own verbs and adverbs (最初, 公开, 讲出来) that no passage says weigh less
+        ("“改革开放”这一提法，最初是邓小平在哪次全会上公开讲出来的？", "中共十一屆三中全會上"),
+        ("“一国两制”这一提法，最初是邓小平在哪次全会上公开讲出来的？", None),  # a name no passage has still counts
+        ("“改革开放”这一提法，最初是江泽民在哪次全会上公开讲出来的？", None),
+    ],
+)
+def test_fact_question_in_the_askers_own_words(question, expected):
+    assert span(question, *REFORM) == expected
+
+
+PLANS = "2011年，該省印發《「十二五」旅遊業發展規劃》，重點建設濱海旅遊度假區。2016年，該省又印發《「十三五」旅遊業發展規劃》，重點建設全域旅遊示範區。"
+
+
+@pytest.mark.parametrize(
+    "question,expected",
+    [("「十三五」旅遊業規劃重點建設什麼？", "全域旅遊示範區"), ("“十二五”旅游业规划重点建设什么？", "濱海旅遊度假區"),
+     ("“十四五”旅游业规划重点建设什么？", None)],  # a quoted name no passage has: no fact of another plan
+)
+def test_fact_question_quoting_a_name(question, expected):
+    assert span(question, PLANS) == expected
 
 
 def test_fact_phrase_is_not_a_function_word():

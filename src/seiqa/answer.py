@@ -124,19 +124,20 @@ def _match(term: str, text: str) -> float:
     return PARTIAL if found == total else PARTIAL * found / total
 
 
-def _lexical(q: Question, clause: str, sentence: str, passage: str, before_sentence: str, item: str = "") -> float:
+def _lexical(q: Question, clause: str, sentence: str, passage: str, before_sentence: str, item: str = "", said: str | None = None) -> float:
     """IDF-weighted share of the question's terms (or their synonyms) found near the
     candidate: in its clause (1.0), its sentence (0.8), the sentence before (0.6), the
     passage (0.4). ``item`` is the 分别 item the figure belongs to (e.g. 产 of 产销):
     question terms holding it count as found in the clause. A figure question's verb,
     adjective or adverb that the passage never says weighs ABSENT_VERB: askers put the
     figure in their own words (坐飞机出行, 新拿到的订单, 最高纪录), while a missing noun
-    names a thing the text does not have; a time question's verb is its event."""
+    names a thing the text does not have; a time question's verb is its event. A fact
+    question's own word weighs less when no retrieved passage (``said``) says it."""
     total = got = 0.0
-    own = _own_words(q.norm) if q.numeric and q.asks not in TIME_ASKS else frozenset()
+    own = _own_words(q.norm) if (q.numeric or said is not None) and q.asks not in TIME_ASKS else frozenset()
     for t in q.terms:
         w = term_weight(t)
-        if t in own and _match(t, passage) == 0:
+        if t in own and _match(t, passage if said is None else said) == 0:
             w *= ABSENT_VERB
         total += w
         if item and item in t:
@@ -447,7 +448,8 @@ def _short_title_in(title: str, text: str) -> bool:
 def _quotes_another(q: Question, sentence: str, lead: str) -> bool:
     """A figure question quoting a name (「十三五」) whose figure's sentence does not quote
     it but quotes another, in the same kind of marks, before the figure (《「十二五」…规划》，共列出20项):
-    the figure is the other's. A name quoted after the figure is only mentioned."""
+    the figure is the other's. A name quoted after the figure is only mentioned. For a
+    fact question ``lead`` is the whole sentence."""
     if not q.quoted or q.asks in TIME_ASKS or quoted_fit(q, sentence) == 0:
         return False
     marks = {m.group()[0] == "《" for m in QUOTED.finditer(q.norm)}  # a title, or a name in quotes of any kind (“ 「 『 ")
@@ -1670,14 +1672,18 @@ def listed_span(counted: re.Pattern[str], norm: str, s: int, e: int) -> tuple[in
 def answer_fact(q: Question, citations: list[Citation]) -> dict[str, Any] | None:
     best = None
     counted = _counted(q.norm)
+    said = " ".join(normalise(c.text) for c in citations)  # an asker's verb no passage says weighs less
     for cit in citations:
         text = cit.text
         norm = normalise(text)
+        quoted = quoted_fit(q, " ".join((norm, normalise(cit.section), normalise(cit.title))))  # as for a time: the passage
         for s, e in sentences(text, 0, len(text)):
-            lexical = _lexical(q, norm[s:e], norm[s:e], norm + normalise(cit.section), "")
+            lexical = _lexical(q, norm[s:e], norm[s:e], norm + normalise(cit.section), "", said=said)
             lexical += W_TIME * time_fit(q, norm[s:e], norm[s:e], norm[:s], norm)  # the sentence of the asked year
             if counted and listed_span(counted, norm, s, e):
                 lexical += W_LISTED  # 哪几个行业: a sentence listing them before its own 三个行业
+            if quoted or _quotes_another(q, norm[s:e], norm[s:e]):
+                lexical -= W_ENTITY  # 「十四五」 asked, only 《「十二五」…规划》 said: another's fact
             score = lexical - W_RANK * (cit.rank - 1)
             if best is None or score > best[0]:
                 best = (score, lexical, cit, norm, s, e)
