@@ -239,6 +239,23 @@ def test_fact_question_quoting_a_name(question, expected):
     assert span(question, PLANS) == expected
 
 
+BIKES = "2024年末，該市登記的共享單車達到35萬輛，比上年末增加8萬輛；2023年末為27萬輛。"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["2024年末该市登记的共享单车跟2023年末比多出来多少辆？", "2024年末该市登记的共享单车和2023年末相比多了多少辆？",
+     "2024年末该市登记的共享单车比2023年末多出来多少辆？"],
+)
+def test_a_change_against_a_period_said_with_gen_or_he(question):
+    assert analyse(question).asks == "diff" and span(question, BIKES) == "8萬輛"
+
+
+def test_two_years_joined_by_he_are_no_comparison():
+    q = analyse("2022年和2023年的产量分别是多少？")
+    assert q.asks == "amount" and q.years == (2022, 2023)
+
+
 def test_fact_phrase_is_not_a_function_word():
     text = "當中401號省道是全國最繁忙的高速公路，也是全世界最繁忙的高速公路之一。"
     got, _ = ask("全世界最繁忙的高速公路哪一個位於加拿大？", text)
