@@ -256,6 +256,18 @@ def test_two_years_joined_by_he_are_no_comparison():
     assert q.asks == "amount" and q.years == (2022, 2023)
 
 
+def test_a_price_per_unit_is_said_per_that_unit():
+    text = "2024年末，該市二手房成交總額達1200億元，成交均價為每平方米2.1萬元。"
+    assert span("2024年末该市二手房一平方米值多少钱？", text) == "2.1萬元"  # not the total
+    assert span("2024年末该市二手房成交总额是多少钱？", text) == "1200億元"
+
+
+def test_per_what_is_no_subject():
+    text = "2024年，全省萬元GDP能耗比上年降低2.5%，規模以上工業增加值增長6.1%。"
+    assert analyse("2024年全省每单位GDP的能源消耗比上一年少了多少？").subject == "单位gdp"
+    assert span("2024年全省每单位GDP的能源消耗比上一年少了多少？", text) == "2.5%"
+
+
 def test_fact_phrase_is_not_a_function_word():
     text = "當中401號省道是全國最繁忙的高速公路，也是全世界最繁忙的高速公路之一。"
     got, _ = ask("全世界最繁忙的高速公路哪一個位於加拿大？", text)

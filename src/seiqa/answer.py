@@ -883,6 +883,23 @@ _GAP_ASKED = re.compile(r"差距|相差|差(?:了)?(?:多少|几)|还差|差额"
 _SPAN_ASKED = re.compile(r"时长|时间|年限|期限|周期|寿命|工期|年龄|历时|多久")
 
 
+# A price per unit (碳价一吨值多少钱, 每股多少的价格): the figure must be said per that unit
+# (每吨97.49元, 97.49元/吨), not a total (累计成交额430.33亿元).
+_PER_UNIT = r"(吨|公斤|千克|斤|克|升|千瓦时|度|平方米|平米|立方米|股|张|件|台|辆|部|块|片)"
+_PER_ASKED = re.compile(r"(?:每|一)" + _PER_UNIT + r"[^,，。?？0-9]{0,6}?(?:多少钱|多少元|价格|价钱|售价|单价|值多少|卖多少)")
+
+
+def per_unit_fit(q: Question, lead: str, after: str) -> float:
+    """-1 when the question asks a price per unit (一吨…多少钱) and the figure is not
+    said per that unit: 每吨 in its sentence before it (``lead``), or /吨 or 每吨 right
+    after it (``after``); 0 else."""
+    asked = _PER_ASKED.search(q.norm) if q.money else None
+    if not asked:
+        return 0.0
+    unit = asked.group(1)
+    return 0.0 if "每" + unit in lead or after.startswith(("/" + unit, "每" + unit)) else -1.0
+
+
 def type_fit(q: Question, quantity: Quantity, role: str, after: str = "", era: str = "") -> float:
     """+1 when the figure is the kind of thing asked, negative when it cannot be.
     ``era`` is a calendar era written before it (民国16年 is a year)."""
@@ -1300,7 +1317,8 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                 parts = {
                     "lexical": lexical,
                     "proximity": _proximity(q, norm, s, e, qn.start, qn.end),
-                    "type": -1.0 if from_level(q, norm, qn) or norm[qn.start : qn.end].replace(" ", "") in q.given else type_fit(q, qn, role, norm[qn.end : qn.end + 2], era_before(norm, qn.start)),
+                    "type": -1.0 if from_level(q, norm, qn) or norm[qn.start : qn.end].replace(" ", "") in q.given or per_unit_fit(q, norm[s : qn.start], norm[qn.end : qn.end + 4])
+                    else type_fit(q, qn, role, norm[qn.end : qn.end + 2], era_before(norm, qn.start)),
                     "time": own_year_fit(q, norm[cs : qn.start]) or time_fit(q, clause_around, sentence, preceding, context, norm[s : qn.start]),
                     "align": align,
                     "metric": metric,

@@ -487,6 +487,8 @@ def subject_of(norm: str, metric: str) -> str:
         if (tag not in _SUBJECT_TAGS and not verbal) or (tag == "b" and (w.endswith("期") or w == "主要")) or w in NATIONAL or w in _SCOPES or w in _QUESTION_WORDS or w.startswith("哪"):
             break  # 新扩充了哪几个行业: 哪几个 asks which, it is not what the figure is of
         parts.insert(0, w)
+    if parts and parts[0] == "每":
+        parts.pop(0)  # 每单位gdp的能源消耗: 每 says per what, the figure is of 单位gdp
     while parts and parts[-1] in _GENERIC_NOUNS:
         parts.pop()  # 生活区域水深: 区域 says where, not of what; 动力电池市场的份额: of 动力电池
     while len(parts) > 1 and _RATE_OF_CHANGE.fullmatch(metric) and parts[-1][-1] in _MEASURE_SUFFIX:
