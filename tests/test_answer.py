@@ -268,6 +268,13 @@ def test_per_what_is_no_subject():
     assert span("2024年全省每单位GDP的能源消耗比上一年少了多少？", text) == "2.5%"
 
 
+def test_a_share_of_another_noun_before_zhan_is_not_the_subjects():
+    text = ("據測算，該省新興產業增加值占地區生產總值（GDP）的比重，由2018年的8%左右，提高到2023年的約12%。"
+            "從更寬的口徑看，2023年該省數字經濟規模達到2.1萬億元，占GDP比重達到45%。")
+    assert span("2023年该省新兴产业占整个经济总量的百分之多少？", text) == "12%"  # 45% is 数字经济's
+    assert span("2023年该省数字经济占GDP的比重是多少？", text) == "45%"
+
+
 def test_fact_phrase_is_not_a_function_word():
     text = "當中401號省道是全國最繁忙的高速公路，也是全世界最繁忙的高速公路之一。"
     got, _ = ask("全世界最繁忙的高速公路哪一個位於加拿大？", text)

@@ -537,12 +537,22 @@ def owner_fit(q: Question, clause: str, sentence: str = "") -> float:
 
 
 def share_owner_fit(q: Question, lead: str) -> float:
-    """-1 for a share question whose subject ends in a measure (战略性新兴产业增加值占GDP…)
-    when the part before the figure's 占 gives that measure of another noun (高技术制造业
+    """-1 for a share question when the part before the figure's 占 gives a measure of
+    another noun and its sentence does not name the subject (数字经济规模达到53.9万亿元，占GDP
+    比重达到42.8% for 战略性新兴产业); or, when the subject ends in a measure
+    (战略性新兴产业增加值占GDP…), gives that measure of another noun (高技术制造业
     增加值…，占规模以上工业增加值的比重为16.3%): another part's share. 0 else."""
     at = lead.rfind("占")
     subject = words(q.subject)
-    if q.asks != "share" or at < 0 or len(subject) < 2 or not _MEASURE.search(subject[-1]):
+    if q.asks != "share" or at < 0 or not subject:
+        return 0.0
+    named = _said(q.subject, lead) or all(_match(w, lead) >= PARTIAL for w in subject if len(w) >= 2)  # 文旅产业: 文化和旅游产业
+    if not named and "分别" not in lead:  # (a 分别 list names its items elsewhere) 数字经济规模达到53.9万亿元，占GDP比重达到42.8%: 数字经济's share, not 战略性新兴产业's
+        measure = next((w for w in reversed(words(lead[:at])) if len(w) >= 2 and _MEASURE.search(w)), "")
+        owner = _metric_owner(measure, lead[:at])[0] if measure else ""
+        if owner and not _in(owner, q.norm) and not any(_in(w, owner) for w in subject if len(w) >= 2):
+            return -1.0
+    if len(subject) < 2 or not _MEASURE.search(subject[-1]):
         return 0.0
     part = lead[:at]
     said = [m.start() for v in variants(subject[-1]) if len(v) >= 2 for m in re.finditer(re.escape(v), part)]
