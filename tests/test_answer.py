@@ -275,6 +275,14 @@ def test_a_share_of_another_noun_before_zhan_is_not_the_subjects():
     assert span("2023年该省数字经济占GDP的比重是多少？", text) == "45%"
 
 
+def test_a_figure_of_another_item_of_a_parallel_list():
+    text = "2024年，全省可再生能源新增裝機3.2GW，其中光伏新增2.1GW、風電新增0.8GW，同比增長12%。"
+    by_figure = {c.citation.text[c.quantity.start : c.quantity.end]: c.parts["sibling"]
+                 for c in candidates(analyse("2024年全省光伏新装了多少GW？"), cites(text))}
+    assert by_figure["0.8GW"] == -1.0  # 風電's item
+    assert by_figure["2.1GW"] == 0.0 and by_figure["12%"] == 0.0  # 同比增長 starts no item of its own
+
+
 def test_fact_phrase_is_not_a_function_word():
     text = "當中401號省道是全國最繁忙的高速公路，也是全世界最繁忙的高速公路之一。"
     got, _ = ask("全世界最繁忙的高速公路哪一個位於加拿大？", text)

@@ -606,6 +606,26 @@ def sibling_fit(q: Question, sentence: str) -> float:
     return -1.0 if _sibling_in(q.subject, sentence) else 0.0
 
 
+_ITEM_BREAK = re.compile(r"[、；;，,]")
+
+
+def item_fit(q: Question, sentence: str, at: int) -> float:
+    """-1 when the figure (at ``at`` in its sentence) is another item's of a list of
+    parallel items, each a noun with its own figure, and the subject heads another item:
+    风电新增79.82GW of 光伏新增277.57GW、风电新增79.82GW, asked of 光伏. 0 else."""
+    if len(q.subject) < 2 or not _said(q.subject, sentence):
+        return 0.0
+    start = max((m.end() for m in _ITEM_BREAK.finditer(sentence, 0, at)), default=0)
+    own = sentence[start:at]
+    if _said(q.subject, own):
+        return 0.0
+    first = next(((w, tag) for w, tag in tagged(own) if w.strip() and w not in ("其中", "而", "及", "以及")), ("", ""))
+    if first[1] not in _MODIFIER_TAGS or len(first[0]) < 2 or _in(first[0], q.norm) or _MEASURE.search(first[0]) or first[0].endswith("率"):
+        return 0.0  # 同比增长14.6%, 占工业增加值的16.3%, 市场占有率达到31.6%: no noun of its own, a measure of the item before
+    items = [(m.start(), m.end()) for m in re.finditer(r"[^、；;，,]+", sentence)]
+    return -1.0 if any(_said(q.subject, sentence[a:b]) and re.search(r"[0-9]", sentence[a:b]) and not a <= at < b for a, b in items) else 0.0
+
+
 _LEAD_TIME = re.compile(r"^\s*(?:[^，,。；;]{1,12}方面[，,]\s*)?(?:(?:截至|截止|到|在|于)?[0-9]{4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:[底末初])?[，,]?)?\s*")
 
 
@@ -1338,7 +1358,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "entity": entity,
                     "subject": subject,
                     "sibling": min(sibling, owner_fit(q, clause, sentence), share_owner_fit(q, norm[s : qn.start]), among_fit(q, sentence, clause, cs - s),
-                                   listed_fit(q, norm[s : qn.start])),
+                                   listed_fit(q, norm[s : qn.start]), item_fit(q, sentence, qn.start - s)),
                     "part": part_fit(q, norm[qn.end : e], norm[cs : qn.start], norm[s : qn.start]),
                     "topic": topic,
                     "quoted": -1.0 if _quotes_another(q, sentence, norm[s : qn.start]) or batch_missing else quoted,
