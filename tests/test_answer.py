@@ -283,6 +283,22 @@ def test_a_figure_of_another_item_of_a_parallel_list():
     assert by_figure["2.1GW"] == 0.0 and by_figure["12%"] == 0.0  # 同比增長 starts no item of its own
 
 
+@pytest.mark.parametrize(
+    "question,subject,metric",
+    [("中国2024年一整年的二氧化碳排放总量是多少？", "二氧化碳", "总量"), ("2024年全国房地产开发投资同比下降了多少？", "房地产", "投资"),
+     ("2024年民航业实现的利润总额是多少？", "民航业", "利润总额")],
+)
+def test_a_verb_before_the_measure_belongs_to_it(question, subject, metric):
+    q = analyse(question)  # 同比下降 says the change, not what changed
+    assert (q.subject, q.metric) == (subject, metric)
+
+
+def test_a_change_of_a_subject_no_passage_has_is_not_answered():
+    text = "2024年，全省規模以上醫藥製造業實現利潤總額約340億元，同比下降1.1%；工業用電量同比增長6.2%。"
+    assert span("2024年全省房地产开发投资同比下降了多少？", text) is None
+    assert span("2024年全省医药制造业利润总额同比下降了多少？", text) == "1.1%"
+
+
 def test_fact_phrase_is_not_a_function_word():
     text = "當中401號省道是全國最繁忙的高速公路，也是全世界最繁忙的高速公路之一。"
     got, _ = ask("全世界最繁忙的高速公路哪一個位於加拿大？", text)

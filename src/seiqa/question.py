@@ -253,7 +253,7 @@ _LINK = frozenset("做到 是 为 有 已有 还有 只有 仅有 定 定为 定
 _EXTREMES = frozenset("最高 最低 最多 最少 最大 最小 最快 最长 上限 下限 峰值".split())
 _APPROX_LINK = re.compile(r"约[为有达值计是]")  # 价值约值多少: 约值 is a link, not the metric
 _CHANGE = re.compile(
-    r"同比|环比|按年|按月|同比增长|增长|增加|增幅|增速|下降|降低|减少|提高|提升|上升|占比|比重|比例|份额|占|百分比|百分之|多|少|了"
+    r"同比|环比|按年|按月|(?:同比|环比)?(?:增长|增加|增幅|增速|下降|降低|减少|提高|提升|上升)|占比|比重|比例|份额|占|百分比|百分之|多|少|了"
     r"|[比较]?(?:上一?年|去年|前一年|上年同期|同期)|比|较|下跌|上涨|跌|涨|降|升"  # the period compared with: 比上一年多了百分之几
 )
 _CLASSIFIER = re.compile(r"^(?:十|百|千|万|亿)?(?:" + _CLASSIFIERS + ")")
@@ -483,6 +483,8 @@ def subject_of(norm: str, metric: str) -> str:
             continue  # 微短剧的用户规模: the subject is 微短剧用户; 离岸风电的累计装机容量: 离岸风电
         if k > 0 and before[k - 1][0] == "所":
             break  # 每产出一万元gdp所消耗的能源: 所 makes 消耗 a verb, whatever jieba tags it
+        if tag == "v" and not parts and k == len(before) - 1 and len(w) >= 2 and k > 0 and before[k - 1][1] in _NOUN_TAGS and w not in _ACHIEVE_VERBS:
+            continue  # 二氧化碳 排放 总量, 房地产 开发 投资: the verb belongs to the measure, the subject stands before it
         verbal = tag == "vn" and not parts and k == len(before) - 1 and k > 0 and before[k - 1][1] in ("n", "nz")  # 生物质 发电 装机
         if (tag not in _SUBJECT_TAGS and not verbal) or (tag == "b" and (w.endswith("期") or w == "主要")) or w in NATIONAL or w in _SCOPES or w in _QUESTION_WORDS or w.startswith("哪"):
             break  # 新扩充了哪几个行业: 哪几个 asks which, it is not what the figure is of
