@@ -299,6 +299,14 @@ def test_a_change_of_a_subject_no_passage_has_is_not_answered():
     assert span("2024年全省医药制造业利润总额同比下降了多少？", text) == "1.1%"
 
 
+def test_the_stuff_named_after_a_unit_is_what_is_measured():
+    text = "2024年，全省廢鋼鐵、廢紙、廢塑膠等主要再生資源回收總量約3000萬噸。"
+    assert analyse("2024年全省实际回收了多少吨退役动力电池？").subject == "动力电池"
+    assert span("2024年全省实际回收了多少吨退役动力电池？", text) is None  # the list does not name it
+    assert span("2024年全省回收了多少吨再生资源？", text) == "3000萬噸"
+    assert analyse("全国碳市场第一批纳入了多少家电厂？").subject != "电厂"  # after a classifier: the asker's kind word
+
+
 def test_fact_phrase_is_not_a_function_word():
     text = "當中401號省道是全國最繁忙的高速公路，也是全世界最繁忙的高速公路之一。"
     got, _ = ask("全世界最繁忙的高速公路哪一個位於加拿大？", text)

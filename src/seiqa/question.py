@@ -583,6 +583,26 @@ def topic_of(norm: str, metric: str) -> str:
     return ""
 
 
+_MEASURED_AFTER = re.compile(r"(?:多少|几)(?:十|百|千|万|亿)?(?:吨|千克|公斤|千瓦时|千瓦|平方米|立方米|平方公里|公里|米|升)(?P<tail>[^,，。?？!！]{2,12})[?？。!！]?$")
+
+
+def measured_after(norm: str) -> str:
+    """The nouns a question ending in 多少 + a unit of measurement names after the unit
+    (回收了多少吨退役动力电池 -> 动力电池): the stuff the figure measures, when no noun
+    stands before the metric; "" else. (After a classifier, 多少家电厂, the noun only
+    says what kind of thing is counted, in the asker's words.)"""
+    m = _MEASURED_AFTER.search(norm)
+    if not m:
+        return ""
+    tail = list(tagged(m.group("tail")))
+    parts: list[str] = []
+    for w, tag in reversed(tail):
+        if tag not in _SUBJECT_TAGS:
+            break
+        parts.insert(0, w)
+    return "".join(parts)
+
+
 def counted_subject(norm: str) -> str:
     """The subject when the question's metric is a generic count word: the nouns before
     it (换电站数量 -> 换电站); "" if none."""
@@ -823,7 +843,7 @@ def analyse(text: str) -> Question:
         share_base = ("销量",)  # a market's penetration is a share of its sales
     return Question(
         text, norm, detect_script(text), asks, unit_hint, years, found, money, metric, share_base,
-        tuple(dict.fromkeys(QUOTED.findall(norm))), subject_of(plain, metric) or counted_subject(plain) or topic_of(plain, metric), entities_of(norm),
+        tuple(dict.fromkeys(QUOTED.findall(norm))), subject_of(plain, metric) or counted_subject(plain) or topic_of(plain, metric) or measured_after(plain), entities_of(norm),
         event_of(norm) if asks in TIME_ASKS else "",
         months_of(norm) if asks not in ("date", "month", "when") else (),
         given_of(norm), *whole_of(norm, asks, metric),
