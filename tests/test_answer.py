@@ -307,6 +307,12 @@ def test_the_stuff_named_after_a_unit_is_what_is_measured():
     assert analyse("全国碳市场第一批纳入了多少家电厂？").subject != "电厂"  # after a classifier: the asker's kind word
 
 
+def test_new_registrations_are_not_the_stock():
+    text = "截至2024年底，全市新能源汽車保有量達50萬輛，其中純電動汽車保有量35萬輛；2024年全市新註冊登記新能源汽車12萬輛。"
+    assert span("2024年全市新注册登记的纯电动汽车有多少辆？", text) is None  # 35萬輛 is a stock
+    assert span("2024年全市新注册登记的新能源汽车有多少辆？", text) == "12萬輛"
+
+
 def test_fact_phrase_is_not_a_function_word():
     text = "當中401號省道是全國最繁忙的高速公路，也是全世界最繁忙的高速公路之一。"
     got, _ = ask("全世界最繁忙的高速公路哪一個位於加拿大？", text)
