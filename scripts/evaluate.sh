@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 SEIQA=${SEIQA:-.venv/bin/seiqa}
 DATA=${DATA:-../shared/data}
 "$(dirname "$SEIQA")/python" scripts/eval_retrieval.py --data "$DATA"
-for set in default fresh independent independent2 independent3 independent4 independent5 independent6 independent7 independent8 independent9 independent10 independent11 independent12 independent13 independent14 independent15 independent16 independent17 independent18 independent19 independent20 independent21 independent22 independent23 independent24 independent25 independent26 independent27 independent28 independent29 independent30 independent31 independent32 independent33 independent34 independent35 independent36 independent37 independent38 independent39 independent40 independent41 independent42 independent43 independent44 independent45 independent46; do
+for set in default fresh independent independent2 independent3 independent4 independent5 independent6 independent7 independent8 independent9 independent10 independent11 independent12 independent13 independent14 independent15 independent16 independent17 independent18 independent19 independent20 independent21 independent22 independent23 independent24 independent25 independent26 independent27 independent28 independent29 independent30 independent31 independent32 independent33 independent34 independent35 independent36 independent37 independent38 independent39 independent40 independent41 independent42 independent43 independent44 independent45 independent46 independent47 independent48 independent49 independent50 independent51 independent52 independent53 independent54; do
   "$SEIQA" eval tests/qa/$set.jsonl --report reports/answers/$set
 done
 for set in drcd:drcd/DRCD_dev.json cmrc2018:cmrc2018/cmrc2018_dev.json; do
