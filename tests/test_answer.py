@@ -313,6 +313,14 @@ def test_new_registrations_are_not_the_stock():
     assert span("2024年全市新注册登记的新能源汽车有多少辆？", text) == "12萬輛"
 
 
+def test_which_is_answered_by_the_clause_with_a_name_the_text_quotes():
+    text = ("2019年10月，該市政府印發《關於加快培育和發展先進製造業集群的若干措施》，明確重點集群的培育路徑和支持政策，"
+            "提出到2025年形成三個產值規模超過三千億元的重點集群，培育一批具有全球影響力的龍頭企業，並在原有新能源汽車、"
+            "積體電路、生物醫藥、航空航太、高端裝備、新材料六大重點集群之外新增「智能網聯汽車」，使重點集群擴展為七個。")
+    got, _ = ask("该市那份措施让重点集群从六个变成七个，多出来的是哪一个？", text)
+    assert "「智能網聯汽車」" in got["source_text"] and len(got["source_text"]) <= 120  # not the first clauses, a title's
+
+
 def test_fact_phrase_is_not_a_function_word():
     text = "當中401號省道是全國最繁忙的高速公路，也是全世界最繁忙的高速公路之一。"
     got, _ = ask("全世界最繁忙的高速公路哪一個位於加拿大？", text)

@@ -1587,19 +1587,26 @@ def _with_year(best: Candidate, cands: list[Candidate]) -> Candidate:
 
 # --- fact answers --------------------------------------------------------------------
 
+_WHICH = re.compile(r"哪(?:一|个|些|项|种|类|家)|什么")
+
+
 def _clip(text: str, s: int, e: int, q: Question) -> tuple[int, int]:
     """Shorten a long sentence to the clause window holding most question terms."""
     if e - s <= FACT_MAX_CHARS:
         return s, e
     norm = normalise(text)
     bounds = [s] + [m.end() for m in _CLAUSE_SPLIT.finditer(norm, s, e)] + [e]
-    best, best_score = (s, min(e, s + FACT_MAX_CHARS)), -1.0
+    which = bool(_WHICH.search(q.norm))
+    best, best_score = (s, min(e, s + FACT_MAX_CHARS)), (False, -1.0)
     for i in range(len(bounds) - 1):
         for j in range(i + 1, len(bounds)):
             a, b = bounds[i], bounds[j]
             if b - a > FACT_MAX_CHARS:
                 break
-            sc = sum(term_weight(t) for t in q.terms if t in norm[a:b])
+            # 多出来的是哪一个: a window holding a name the text quotes and the question does
+            # not (新增「数字创意产业」) first, then the one holding most question terms
+            named = which and any(m.group()[0] != "《" and m.group(1) not in q.norm for m in QUOTED.finditer(norm, a, b))  # a name, not a title
+            sc = (named, sum(term_weight(t) for t in q.terms if t in norm[a:b]))
             if sc > best_score:
                 best, best_score = (a, b), sc
     return best
