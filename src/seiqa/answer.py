@@ -463,7 +463,13 @@ def subject_fit(q: Question, context: str) -> float:
     passage about 工业机器人 does not answer for 人形机器人."""
     if not q.subject or _in(q.subject, context):  # whole, or a synonym (单位gdp: 万元gdp)
         return 0.0
-    return 0.0 if all(_match(w, context) >= PARTIAL for w in words(q.subject) if len(w) >= 2) else -1.0
+    return 0.0 if _words_said(q.subject, context) else -1.0
+
+
+def _words_said(name: str, text: str) -> bool:
+    """Each word of two or more characters of ``name`` is in the text, whole or by all its
+    dictionary words (积体电路 for 集成电路, 文旅 by 文化和旅游)."""
+    return all(_match(w, text) >= PARTIAL for w in words(name) if len(w) >= 2)
 
 
 _MODIFIER_TAGS = frozenset("n nz vn j l ns nt nrt eng".split())
@@ -546,7 +552,7 @@ def share_owner_fit(q: Question, lead: str) -> float:
     subject = words(q.subject)
     if q.asks != "share" or at < 0 or not subject:
         return 0.0
-    named = _said(q.subject, lead) or all(_match(w, lead) >= PARTIAL for w in subject if len(w) >= 2)  # 文旅产业: 文化和旅游产业
+    named = _said(q.subject, lead) or _words_said(q.subject, lead)  # 文旅产业: 文化和旅游产业
     if not named and "分别" not in lead:  # (a 分别 list names its items elsewhere) 数字经济规模达到53.9万亿元，占GDP比重达到42.8%: 数字经济's share, not 战略性新兴产业's
         measure = next((w for w in reversed(words(lead[:at])) if len(w) >= 2 and _MEASURE.search(w)), "")
         owner = _metric_owner(measure, lead[:at])[0] if measure else ""
@@ -1727,10 +1733,10 @@ def listed_span(counted: re.Pattern[str], norm: str, s: int, e: int) -> tuple[in
 def answer_fact(q: Question, citations: list[Citation]) -> dict[str, Any] | None:
     best = None
     counted = _counted(q.norm)
-    said = " ".join(normalise(c.text) for c in citations)  # an asker's verb no passage says weighs less
-    for cit in citations:
+    norms = [normalise(c.text) for c in citations]
+    said = " ".join(norms)  # an asker's verb no passage says weighs less
+    for cit, norm in zip(citations, norms):
         text = cit.text
-        norm = normalise(text)
         quoted = quoted_fit(q, " ".join((norm, normalise(cit.section), normalise(cit.title))))  # as for a time: the passage
         for s, e in sentences(text, 0, len(text)):
             lexical = _lexical(q, norm[s:e], norm[s:e], norm + normalise(cit.section), "", said=said)
