@@ -2269,3 +2269,13 @@ def test_words_for_produced_a_city_scope_a_whole_before_li_and_public_chargers()
     chargers = "截至2024年底，甲國充電基礎設施（槍）總數達到1281.8萬臺，同比增長49.1%。"
     assert span("全国公共充电桩现在有多少台？", chargers) is None  # all chargers, public and private
     assert span("全国公共充电桩现在有多少台？", "截至2024年底，甲國公共充電樁達到357.9萬臺。") == "357.9萬臺"
+
+
+POWER = ("截至2024年底，甲國累計發電裝機容量約30億千瓦，同比增長12.1%。其中，太陽能發電裝機容量約7億千瓦，"
+         "同比增長40.3%；風電裝機容量約4億千瓦，同比增長16.2%。")
+
+
+def test_a_growth_rate_belongs_to_the_measure_of_the_clause_before_it():
+    # 同比增长12.1% goes on about 累计发电装机容量, the measure of every kind of power, not of 风电
+    assert span("截至2024年底，风电累计装机规模比上一年涨了多少？", POWER) == "16.2%"
+    assert span("2024年底风电装机跟前一年比涨了百分之几？", POWER) == "16.2%"  # 装机 asked, 装机容量 said

@@ -524,10 +524,10 @@ def owner_fit(q: Question, clause: str, sentence: str = "") -> float:
     (医疗器械市场规模… while 手术机器人 is named only as an example), or of the kind the
     subject is one of (发电装机容量 of all kinds, asked of 风力发电) while its sentence does
     not name the subject; 0 else."""
-    if len(q.subject) < 2 or len(q.metric) < 2 or not _MEASURE.search(q.metric) or _said(q.subject, clause):
+    if len(q.subject) < 2 or len(q.metric) < 2 or _said(q.subject, clause):
         return 0.0
     said = next((v for v in sorted(variants(q.metric), key=len, reverse=True) if len(v) >= 2 and v in clause), "")
-    if not said:  # the metric in the clause's own words: 新增装机 for 装机容量
+    if not said or not (_MEASURE.search(q.metric) or _MEASURE.search(said)):  # said as a measure: 装机 asked, 装机容量 said
         return 0.0
     owner, lead = _metric_owner(said, clause)
     subject = words(q.subject)
@@ -1363,7 +1363,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "rank": -(cit.rank - 1),
                     "entity": entity,
                     "subject": subject,
-                    "sibling": min(sibling, owner_fit(q, clause, sentence), share_owner_fit(q, norm[s : qn.start]), among_fit(q, sentence, clause, cs - s),
+                    "sibling": min(sibling, owner_fit(q, _continued(norm, s, cs) + clause, sentence), share_owner_fit(q, norm[s : qn.start]), among_fit(q, sentence, clause, cs - s),
                                    listed_fit(q, norm[s : qn.start]), item_fit(q, sentence, qn.start - s)),
                     "part": part_fit(q, norm[qn.end : e], norm[cs : qn.start], norm[s : qn.start]),
                     "topic": topic,
