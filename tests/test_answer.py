@@ -2279,3 +2279,23 @@ def test_a_growth_rate_belongs_to_the_measure_of_the_clause_before_it():
     # 同比增长12.1% goes on about 累计发电装机容量, the measure of every kind of power, not of 风电
     assert span("截至2024年底，风电累计装机规模比上一年涨了多少？", POWER) == "16.2%"
     assert span("2024年底风电装机跟前一年比涨了百分之几？", POWER) == "16.2%"  # 装机 asked, 装机容量 said
+
+
+def test_everyday_words_for_rank_scope_domestic_and_counted_parts():
+    compute = "截至2024年底，甲國算力總規模達到200 EFLOPS，位居全球第二。"
+    assert analyse("我国整体计算能力在全球排第几位？").metric == ""  # 排第 asks the rank, it measures nothing
+    assert analyse("我国整体计算能力在全球排第几位？").subject == "计算能力"  # 整体: the whole of it
+    assert span("我国整体计算能力在全球排第几位？", compute) == "第二"
+    assert analyse("2024年国产电动车卖到国外的有多少辆？").subject == "电动车"  # 国产: the country's own
+    assert analyse("跟战略性新兴产业沾边的有效发明专利占了多大比例？").entities == ()  # 沾边 is no place
+    assert span("2024年规上电子信息制造业增加值同比涨了多少？",
+                "2024年，規模以上電子資訊製造業增加值同比增長10.8%，增速高出高技術製造業2.9個百分點。") == "10.8%"
+    assert span("2024年动力电池装上车的量比前一年涨了百分之几？", "2024年，甲國動力電池累計裝車量500GWh，同比增長40.5%。") == "40.5%"
+    assert span("照“十四五”的要求，到2025年战新产业在整个经济里要占到多大分量？",
+                "《十四五規劃》設定到2025年戰略性新興產業增加值占GDP比重超過17%的目標。") == "17%"
+
+
+def test_a_word_is_found_when_its_dictionary_parts_spell_it_all():
+    from seiqa.answer import _parts_in
+    assert _parts_in("电子信息", "电子资讯制造业")  # 电子 and 资讯
+    assert not _parts_in("国产化", "高端产品的国产替代")  # 国产 alone does not spell 国产化

@@ -120,8 +120,15 @@ def _match(term: str, text: str) -> float:
     if not parts:
         return 0.0
     total = sum(term_weight(p) for p in parts)
-    found = sum(term_weight(p) for p in parts if _in(p, text))
+    found = sum(term_weight(p) for p in parts if _in(p, text) or _parts_in(p, text))
     return PARTIAL if found == total else PARTIAL * found / total
+
+
+def _parts_in(word: str, text: str) -> bool:
+    """The shorter dictionary words of a word spell it all, and each is in the text (电子 and
+    资讯 for 电子信息; not 国产 alone for 国产化)."""
+    parts = sub_terms(word)
+    return len(parts) > 1 and sum(map(len, parts)) >= len(word) and all(_in(p, text) for p in parts)
 
 
 def _lexical(q: Question, clause: str, sentence: str, passage: str, before_sentence: str, item: str = "", said: str | None = None) -> float:

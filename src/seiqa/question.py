@@ -286,6 +286,9 @@ _PORTION = frozenset("一块 一部分 部分 比例 份额".split())  # 占了�
 MORE_VERB = re.compile(r"[多少]([卖产赚花用造买生收挣售销装建投])了?(?:大约|约)?(?:多少|几)")
 
 
+_RANK_VERB = re.compile(r"排第?|排在|排名第|位居|位列|名列|居")
+
+
 def metric_of(norm: str, content: tuple[str, ...]) -> str:
     """What a figure question measures: the noun after 多少/几 and its classifier
     (几个邦交国 -> 邦交国), else the content word right before the question word,
@@ -348,7 +351,7 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
 
 # The default scope of a Chinese policy or statistical text: a question naming it names
 # no particular place (2024年全国…, 我国…).
-NATIONAL = frozenset("中国 全国 我国 咱国 国内 中华人民共和国 中国大陆 大陆 内地 本国 全国各地 国家 咱们 我们".split())
+NATIONAL = frozenset("中国 全国 我国 咱国 国内 国产 中华人民共和国 中国大陆 大陆 内地 本国 全国各地 国家 咱们 我们".split())  # 国产电动车: the country's own
 _NAME_TAGS = frozenset("ns nr nt nrt nrfg".split())
 _MODEL_NAME = re.compile(r"[a-z]+[0-9][a-z0-9]*|[0-9]+[a-z]+[a-z0-9]*")  # 5g, c919, h7n9, 3d (not 2024年)
 _PLACE_SUFFIX = frozenset("省市县州")
@@ -358,7 +361,7 @@ QUOTED = re.compile(r"[「『“《\"]([^「『“《」』”》\"]{1,12}|(?<=�
 
 _PERSONAL = frozenset("我 你 您 他 她 我们 你们 他们 她们 咱 咱们".split())
 _ABROAD = frozenset("外国 国外 海外 境外 各国 外地 全球 世界 全世界".split())  # no name: where, not which place
-_NOT_NAMES = frozenset(("东西", "上市", "长大"))  # common words jieba tags as places: things (这三类东西), to go on sale, to grow
+_NOT_NAMES = frozenset(("东西", "上市", "长大", "沾边"))  # common words jieba tags as places: things (这三类东西), to go on sale, to grow, to be related
 
 
 def is_place(word: str) -> bool:
@@ -411,7 +414,7 @@ _TIME_WORD = re.compile(r"年|月|日|年底|年末|年初|上半年|下半年|�
 _NOUN_TAGS = ("n", "nz", "j", "eng", "nrt")
 _GENERIC_NOUNS = frozenset("区域 地区 范围 方面 领域 部分 情况 状态 市场 方向 阶段 期间 整体 总体 一带 附近 境内 当地 行业 资源".split())
 _ADVERBIAL = frozenset("实际 目前 当前 现在 如今 眼下 整个 差不多".split())  # words jieba tags n, b or l that say how, when or how much, not of what
-_SCOPES = frozenset("全省 全市 全县 全区 全球 世界 全世界 各地".split())
+_SCOPES = frozenset("全省 全市 全县 全区 全球 世界 全世界 各地 整体 总体".split())  # 整体计算能力: the whole of 计算能力
 
 
 def _last_before(norm: str, word: str, end: int) -> int:
@@ -833,6 +836,8 @@ def analyse(text: str) -> Question:
     plain = UNIT_FRAME.sub(" ", norm)  # 按功率口径计: says how the figure is measured (unit_hint, type_fit), not of what
     found = content_terms(plain)
     metric = metric_of(plain, found)
+    ranked = metric if asks == "rank" and _RANK_VERB.fullmatch(metric) else ""
+    metric = "" if ranked else metric  # 在全球排第几位: 排第 asks the rank, it measures nothing
     money = bool(MONEY.search(norm)) and "百分" not in norm and "%" not in norm and not metric.endswith("率")
     base = re.search(r"(?:占(?!率|比|地|份额|比重|比例)|相当于)(.+?)(?:的)?(?:比重|比例|份额|百分之几|百分之多少|多少|几成|多大)", norm)  # 在X中占份额: no whole after 占
     share_base = content_terms(base.group(1)) if base else ()
@@ -843,7 +848,7 @@ def analyse(text: str) -> Question:
         share_base = ("销量",)  # a market's penetration is a share of its sales
     return Question(
         text, norm, detect_script(text), asks, unit_hint, years, found, money, metric, share_base,
-        tuple(dict.fromkeys(QUOTED.findall(norm))), subject_of(plain, metric) or counted_subject(plain) or topic_of(plain, metric) or measured_after(plain), entities_of(norm),
+        tuple(dict.fromkeys(QUOTED.findall(norm))), subject_of(plain, ranked or metric) or counted_subject(plain) or topic_of(plain, metric) or measured_after(plain), entities_of(norm),
         event_of(norm) if asks in TIME_ASKS else "",
         months_of(norm) if asks not in ("date", "month", "when") else (),
         given_of(norm), *whole_of(norm, asks, metric),
