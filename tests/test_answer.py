@@ -2299,3 +2299,21 @@ def test_a_word_is_found_when_its_dictionary_parts_spell_it_all():
     from seiqa.answer import _parts_in
     assert _parts_in("电子信息", "电子资讯制造业")  # 电子 and 资讯
     assert not _parts_in("国产化", "高端产品的国产替代")  # 国产 alone does not spell 国产化
+
+
+SOFTWARE_2024 = "2024年，甲國軟體和資訊技術服務業累計完成軟體業務收入80000億元，同比增長10.0%；實現利潤總額10000億元，同比增長8.7%。"
+
+
+def test_a_profit_margin_not_stated_is_profit_over_revenue():
+    got, _ = ask("用营收和利润总额算一下，2024年软件和信息技术服务业的利润率大概多少？", SOFTWARE_2024)
+    assert got["text"] == "12.5%" and got["computed"] and got["formula"] == "10000亿元 ÷ 80000亿元 = 12.5%"
+    got, _ = ask("如果用2024年的利潤總額除以業務收入，軟體和資訊技術服務業的利潤率大約是多少？", SOFTWARE_2024)
+    assert got["text"] == "12.5%"  # the year said in the clause before
+    assert span("2024年汽车行业的利润率是多少？", "2024年，汽車行業的利潤率僅為4.3%。") == "4.3%"  # a margin stated
+    assert span("2024年医药制造业的利润率是多少？", SOFTWARE_2024) is None  # another industry's figures
+
+
+def test_the_de_after_the_whole_of_a_share_is_the_shares():
+    # 占业务收入的百分之多少: 的 belongs to 百分之多少, it stands for no noun of the part
+    got, _ = ask("2024年软件和信息技术服务业的利润总额约占业务收入的百分之多少？", SOFTWARE_2024)
+    assert got["text"] == "12.5%" and got["computed"]

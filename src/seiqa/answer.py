@@ -1799,10 +1799,32 @@ def _time_of(left: str, qa: Question) -> str:
     return m.group() if m else "".join(f"{y}年" for y in qa.years)
 
 
+_MARGINS = variants("利润率")  # 利润率, 获利率, 盈利率: profit over revenue
+
+
+def asks_margin(q: Question) -> bool:
+    return q.metric in _MARGINS
+
+
+def margin_questions(q: Question) -> tuple[Question, Question] | None:
+    """A profit margin asked (医药制造业的利润率大概多少) as its two figures: the profit and
+    the revenue of what the question names, at its time (利润率 is 利润 ÷ 营业收入)."""
+    clause = next((c for c in CLAUSE_BREAK.split(q.norm) if q.metric in c), "")
+    lead = clause[: clause.find(q.metric)] if clause else ""
+    if not lead.strip("的 "):
+        return None
+    if q.years and not YEAR.search(lead):
+        lead = f"{q.years[0]}年" + lead  # 如果用2024年的利润总额除以业务收入，软件业的利润率: the year said before
+    return tuple(dataclasses.replace(analyse(lead + measure + "是多少"), script=q.script) for measure in ("利润", "营业收入"))  # type: ignore[return-value]
+
+
 def sub_questions(q: Question) -> tuple[Question, Question] | None:
     """Split "A比B多多少" / "A是B的几倍" / "A占B的比例" into two figure questions. B
     inherits from A what it does not say itself: "2024年产量比2023年多多少" -> 2023年
-    产量; "产量比销量多多少" -> 2024年…销量 (A's year and subject, B's metric)."""
+    产量; "产量比销量多多少" -> 2024年…销量 (A's year and subject, B's metric). A profit
+    margin asked is its profit and revenue."""
+    if asks_margin(q):
+        return margin_questions(q)
     m = (_SHARE_SPLIT if q.asks == "share" else _RATIO_SPLIT if q.asks == "ratio" else _COMPUTE_SPLIT).match(q.norm)
     if not m:
         return None
@@ -1817,7 +1839,7 @@ def sub_questions(q: Question) -> tuple[Question, Question] | None:
     tail = verb.group(1) + "了多少" + q.unit_hint if verb else "是多少"
     head = re.fullmatch(r".*的([\u4e00-\u9fff]{1,6})", left)
     said = analyse(right + "是多少")  # what B itself says
-    elided = bool(head) and q.norm.startswith("的", m.end("right"))
+    elided = bool(head) and q.asks != "share" and q.norm.startswith("的", m.end("right"))  # 占业务收入的百分之多少: the share's 的
     if elided and q.asks == "ratio" and said.terms:
         elided = False  # 是新装的风力发电的多少倍: B names its own noun; the 的 is that of 的几倍
     if elided:  # 进口的芯片比国内造的多: B's 的 stands for A's noun, 芯片; B says its own subject
@@ -1955,6 +1977,10 @@ def answer_previous(q: Question, citations: list[Citation]) -> dict[str, Any] | 
 NOT_FOUND = "not in the corpus: no passage states this"
 
 
+def _found(got: dict[str, Any] | None) -> tuple[dict[str, Any] | None, str | None]:
+    return (got, None) if got else (None, NOT_FOUND + " (needs two figures that were not both found)")
+
+
 _ASKING = re.compile(r"多少|几|哪|什么|何|谁|多[大高长重远久]|吗|是否|百分之")
 _ASIDE = re.compile(r"我|你|您|咱|老朽|老夫|本人|在下|俺")  # a clause about the asker: 老朽退休前在铁路系统干了一辈子
 
@@ -2008,11 +2034,12 @@ def answer(question: str | Question, citations: list[Citation]) -> tuple[dict[st
         if stated is not None and best.parts["metric"] >= 0:  # the change of the asked measure, not another's
             return stated, None
     if q.computed:
-        got = answer_computed(q, citations)
-        return (got, None) if got else (None, NOT_FOUND + " (needs two figures that were not both found)")
+        return _found(answer_computed(q, citations))
     if q.numeric:
         got, best = answer_figure(q, citations)
         got = got or answer_previous(q, citations)
+        if asks_margin(q) and (got is None or got["unit"] != "%"):  # no margin stated: profit ÷ revenue
+            return _found(answer_computed(dataclasses.replace(q, asks="share"), citations))
         if q.asks == "share" and q.share_base and (got is None or best.parts["share"] < SHARE_STATED):
             # no figure stated as a share of the asked whole: compute part ÷ whole
             got = answer_computed(q, citations) or got

@@ -20,7 +20,7 @@ import numpy as np
 from . import cite as cite_mod
 from . import embed
 from . import index as index_mod
-from .answer import answer, sub_questions
+from .answer import answer, asks_margin, sub_questions
 from .chunk import ChunkSettings
 from .ingest import read_corpus
 from .question import Question, analyse
@@ -162,7 +162,7 @@ class Assistant:
         """Passages to answer from. A question that needs two figures ("A比B多多少") also
         gets the passages of each half, since the two figures may stand far apart."""
         passages = self._citations(q.query, vec, k)
-        halves = sub_questions(q) if q.computed or (q.asks == "share" and q.share_base) else None
+        halves = sub_questions(q) if q.computed or (q.asks == "share" and q.share_base) or asks_margin(q) else None
         if halves is None:
             return passages
         seen = {(c.doc, c.start) for c in passages}
