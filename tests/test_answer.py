@@ -2317,3 +2317,29 @@ def test_the_de_after_the_whole_of_a_share_is_the_shares():
     # 占业务收入的百分之多少: 的 belongs to 百分之多少, it stands for no noun of the part
     got, _ = ask("2024年软件和信息技术服务业的利润总额约占业务收入的百分之多少？", SOFTWARE_2024)
     assert got["text"] == "12.5%" and got["computed"]
+
+
+RENEWABLES = "2024年，甲國可再生能源新增裝機4億千瓦，約占電力新增裝機的80%，其中光伏新增250GW、風電新增100GW。"
+
+
+def test_a_share_in_a_whole_named_between_zai_and_li_is_worked_out():
+    # 可再生能源新增装机…约占电力新增装机的80% is the whole's own share, not 风电's in it
+    got, _ = ask("按2024年的数据，风电新增装机在全部可再生能源新增装机里占多少比例？", RENEWABLES)
+    assert got["text"] == "25.0%" and got["formula"] == "100GW ÷ 4亿千瓦 = 25.0%"
+
+
+def test_a_thing_named_where_the_metric_stands_keeps_its_own_list_item():
+    from seiqa.answer import item_fit
+    from seiqa.normalise import normalise
+    sentence = normalise(RENEWABLES)
+    q = analyse("2024年新装上去的光伏有多少GW？")  # 光伏 stands where a metric would
+    assert item_fit(q, sentence, sentence.find("100gw")) == -1.0 and item_fit(q, sentence, sentence.find("250gw")) == 0.0
+    assert span("2024年新装上去的光伏有多少GW？", RENEWABLES) == "250GW"
+    assert span("2024年新装上去的风电有多少GW？", RENEWABLES) == "100GW"
+
+
+def test_more_with_a_directional_complement_asks_a_difference_or_a_growth():
+    assert analyse("2024年电动车比2023年多卖出去多少辆？").asks == "diff"
+    got, _ = ask("2024年电动车比2023年多卖出去多少辆？", NEV, NEV_2023)
+    assert got["text"] == "337.1万辆"  # sold, not produced
+    assert analyse("跟2018年底比，到2023年底企业法人单位多出了百分之几？").asks == "growth"

@@ -576,6 +576,22 @@ def share_owner_fit(q: Question, lead: str) -> float:
     return owner_fit(dataclasses.replace(q, subject="".join(subject[:-1]), metric=subject[-1]), part[cut:])
 
 
+def whole_share_fit(q: Question, lead: str) -> float:
+    """-1 for a share question when the part of the figure's sentence before its 占 (``lead``
+    is the sentence up to the figure) names the asked whole and not the asked part: 可再生能源
+    新增装机3.73亿千瓦，约占电力新增装机的86% is the whole's own share, not 风电's share in it. 0 else."""
+    at = lead.rfind("占")
+    if q.asks != "share" or at < 0:
+        return 0.0
+    whole = [t for t in q.share_base if len(t) >= 2 and not re.fullmatch(GENERIC_WHOLE, t) and t not in NATIONAL]
+    named_at = min((q.norm.find(t) for t in whole if t in q.norm), default=-1)
+    if not whole or named_at < 0 or not all(_match(t, lead[:at]) >= PARTIAL for t in whole):
+        return 0.0
+    asked = re.split(r"[,，;；:：]", q.norm[:named_at])[-1]
+    part = [w for w, tag in tagged(asked) if len(w) >= 2 and tag in _MODIFIER_TAGS and w not in whole and not _in(w, " ".join(whole))]
+    return -1.0 if part and not any(_said(w, lead[:at]) for w in part) else 0.0
+
+
 def among_fit(q: Question, sentence: str, clause: str, at: int) -> float:
     """-1 when the figure (its clause starting at ``at`` in the sentence) stands before the
     sentence's 其中 and only the part after 其中 names the asked subject: 全国共有规上工业
@@ -625,9 +641,12 @@ _ITEM_BREAK = re.compile(r"[、；;，,]")
 def item_fit(q: Question, sentence: str, at: int) -> float:
     """-1 when the figure (at ``at`` in its sentence) is another item's of a list of
     parallel items, each a noun with its own figure, and the subject heads another item:
-    风电新增79.82GW of 光伏新增277.57GW、风电新增79.82GW, asked of 光伏. 0 else."""
-    if len(q.subject) < 2 or not _said(q.subject, sentence):
+    风电新增79.82GW of 光伏新增277.57GW、风电新增79.82GW, asked of 光伏 (also when the
+    question names 光伏 where a metric stands: 新装的光伏有多少GW). 0 else."""
+    subject = q.subject or (q.metric if q.asks == "amount" and not _MEASURE.search(q.metric) and all(t in _MODIFIER_TAGS for _, t in tagged(q.metric)) else "")
+    if len(subject) < 2 or not _said(subject, sentence):
         return 0.0
+    q = dataclasses.replace(q, subject=subject)
     start = max((m.end() for m in _ITEM_BREAK.finditer(sentence, 0, at)), default=0)
     own = sentence[start:at]
     if _said(q.subject, own):
@@ -1371,7 +1390,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "entity": entity,
                     "subject": subject,
                     "sibling": min(sibling, owner_fit(q, _continued(norm, s, cs) + clause, sentence), share_owner_fit(q, norm[s : qn.start]), among_fit(q, sentence, clause, cs - s),
-                                   listed_fit(q, norm[s : qn.start]), item_fit(q, sentence, qn.start - s)),
+                                   listed_fit(q, norm[s : qn.start]), item_fit(q, sentence, qn.start - s), whole_share_fit(q, norm[s : qn.start])),
                     "part": part_fit(q, norm[qn.end : e], norm[cs : qn.start], norm[s : qn.start]),
                     "topic": topic,
                     "quoted": -1.0 if _quotes_another(q, sentence, norm[s : qn.start]) or batch_missing else quoted,
@@ -1788,6 +1807,7 @@ _SHARE_SPLIT = re.compile(
 
 
 _OWN_TIME = re.compile(r"首日|首年|首月|首周|当初|起初|之初|初期|刚开始|开始时|成立时|上线时|启动时")  # B says its own time: no A's year
+_IN_WHOLE = re.compile(r"(?P<part>.+?)在(?P<whole>[^,，]+?)(?:里面|里头|当中|之中|里|中)")
 _PART_INSIDE = re.compile(r"(?P<whole>.+(?<![当之]))(?:里面|里头|当中|之中|里|中)[,，]?(?P<part>[^,，]+)")
 _STOCK_TIME = re.compile(r"(?:截至|截止|到)?[0-9]{4}年(?:[0-9]{1,2}月)?(?:底|末)")
 
@@ -1830,9 +1850,12 @@ def sub_questions(q: Question) -> tuple[Question, Question] | None:
         return None
     left, right = m.group("left").rstrip(",，"), m.group("right")
     inside = _PART_INSIDE.fullmatch(left) if q.asks == "share" and re.fullmatch(f"(?:{GENERIC_WHOLE})?", right.strip("的 ")) else None
+    within = _IN_WHOLE.fullmatch(left) if q.asks == "share" and not right.strip("的 ") else None
     if inside:  # 2024年生产的手机中,智能手机占的比例: the whole before 中, the part after it, at the whole's time
         whole = inside.group("whole")
         left, right = _time_of(whole, analyse(whole + "是多少")) + inside.group("part"), whole
+    elif within:  # 风电新增装机在全部可再生能源新增装机里占多少: the part before 在, the whole after it
+        left, right = within.group("part"), within.group("whole")
     elif not right.strip("的 "):
         return None  # 占百分之多少 with no whole named before or after
     verb = MORE_VERB.search(q.norm)  # 比2023年多卖了多少辆: each operand asks 卖了多少辆
