@@ -2343,3 +2343,21 @@ def test_more_with_a_directional_complement_asks_a_difference_or_a_growth():
     got, _ = ask("2024年电动车比2023年多卖出去多少辆？", NEV, NEV_2023)
     assert got["text"] == "337.1万辆"  # sold, not produced
     assert analyse("跟2018年底比，到2023年底企业法人单位多出了百分之几？").asks == "growth"
+
+
+def test_a_figure_dated_before_it_is_not_the_year_it_is_compared_with():
+    storage = "截至2024年底，甲國新型儲能累計裝機規模達7000萬千瓦，是2023年底的兩倍多。"
+    assert span("2023年底全国新型储能累计装机是多少万千瓦？", storage) is None
+    assert span("2024年底全国新型储能累计装机是多少万千瓦？", storage) == "7000萬千瓦"
+
+
+def test_one_item_of_a_list_asked_is_no_total_asked():
+    city = "甲市將積體電路、生物醫藥和人工智慧列為三大先導產業，2024年三大先導產業規模合計約1.8萬億元。"
+    assert span("甲市三大先导产业里，单算集成电路一项，2024年规模有多大？", city) is None
+    assert span("甲市三大先导产业2024年规模合计有多大？", city) == "1.8萬億元"
+
+
+def test_an_adverb_of_time_or_a_verb_after_a_contrast_word_is_not_what_is_measured():
+    assert analyse("全国海上风电装机容量目前有多少？").metric == "装机容量"  # 目前 says when
+    assert span("全国海上风电装机容量目前有多少？", POWER) is None  # 风电, not 海上风电
+    assert analyse("2024年二氧化碳新增排放总量是多少？").subject == "二氧化碳"  # 新增 排放: which of the measure

@@ -739,6 +739,7 @@ def part_fit(q: Question, after: str, before: str = "", lead: str = "") -> float
 _TOTAL = re.compile(r"合计|共计|总计|合共|加起来|合起来|总共|一共|共有")
 _TOTAL_ASKED = re.compile(_TOTAL.pattern + r"|总|共|[这两二三四五六七八九十几]+(?:者|大|样|项|类|种|个)")
 _LIST_MARK = frozenset("、和与及")
+_ONE_ASKED = re.compile(r"单算|单看|单论|单就|单拿|光算|光看|只算|只看|仅算|仅看")
 
 
 def total_fit(q: Question, clause_before: str, sentence: str, after: str = "") -> float:
@@ -747,8 +748,8 @@ def total_fit(q: Question, clause_before: str, sentence: str, after: str = "") -
     names one item of that list without asking for a total; 0 else. A figure that counts
     an asked item itself (共有30位获奖者、47位罗德学者: ``after`` it) is no total."""
     asked = functools.reduce(lambda text, name: text.replace(name, " "), q.quoted, q.norm)  # “新三样”里锂电池: a name, no 三样 asked
-    if not _TOTAL.search(clause_before) or _TOTAL_ASKED.search(asked):
-        return 0.0
+    if not _TOTAL.search(clause_before) or (_TOTAL_ASKED.search(asked) and not _ONE_ASKED.search(asked)):
+        return 0.0  # 三大先导产业里，单算集成电路一项: one of the three is asked
     if any(after.startswith(v) for t in q.terms for v in variants(t) if len(v) >= 2):
         return 0.0
     for t in q.terms:
@@ -1121,6 +1122,8 @@ def time_fit(q: Question, clause_norm: str, sentence_norm: str, before_norm: str
             return -1.0
         return 0.5 if sentence_norm.lstrip().startswith("其中") else 0.25  # a 其中 sentence continues the one before
     if any(y in years_here for y in q.years):
+        if lead is not None and q.asks not in TIME_ASKS and YEAR.search(lead) and not {int(y) for y in YEAR.findall(lead)} & set(q.years):
+            return -1.0  # 截至2024年底…达7376万千瓦，是2023年底的两倍多: dated before it, compared after
         return 0.5
     return -1.0
 

@@ -330,8 +330,8 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
             continue  # 销量同比增长多少: the metric is 销量, 同比增长 says what of it is asked; 税率最高到多少 (最长的有多长 asks 最长)
         if w in _LOCATIVES:
             return ""  # 经济总量里头占多大: what stands before 里头 is the whole, not the metric
-        if w.isdigit() or _TIME_WORD.fullmatch(w) or w in _TIME_ONLY:
-            continue  # 门号到2024年底有多少户: the time says when, the metric is before it
+        if w.isdigit() or _TIME_WORD.fullmatch(w) or w in _TIME_ONLY or w in _ADVERBIAL:
+            continue  # 门号到2024年底有多少户: the time says when, the metric is before it; 装机容量目前有多少
         if w.startswith("每") and len(w) >= 2 and k > 0 and ws[k - 1] in content:
             continue  # 开盘价每吨多少元: 每吨 says per what, the metric is the noun before it
         if w in _MEASURE_SUFFIX and k > 0 and len(ws[k - 1]) >= 2 and ws[k - 1] in content:
@@ -486,8 +486,9 @@ def subject_of(norm: str, metric: str) -> str:
             continue  # 微短剧的用户规模: the subject is 微短剧用户; 离岸风电的累计装机容量: 离岸风电
         if k > 0 and before[k - 1][0] == "所":
             break  # 每产出一万元gdp所消耗的能源: 所 makes 消耗 a verb, whatever jieba tags it
-        if tag == "v" and not parts and k == len(before) - 1 and len(w) >= 2 and k > 0 and before[k - 1][1] in _NOUN_TAGS and w not in _ACHIEVE_VERBS:
-            continue  # 二氧化碳 排放 总量, 房地产 开发 投资: the verb belongs to the measure, the subject stands before it
+        if (tag == "v" and not parts and k == len(before) - 1 and len(w) >= 2 and k > 0 and w not in _ACHIEVE_VERBS
+                and (before[k - 1][1] in _NOUN_TAGS or before[k - 1][0] in modifiers and k > 1 and before[k - 2][1] in _NOUN_TAGS)):
+            continue  # 二氧化碳 排放 总量, 房地产 开发 投资, 海上风电 新增 并网 装机: the verb belongs to the measure, the subject stands before it
         verbal = tag == "vn" and not parts and k == len(before) - 1 and k > 0 and before[k - 1][1] in ("n", "nz")  # 生物质 发电 装机
         if (tag not in _SUBJECT_TAGS and not verbal) or (tag == "b" and (w.endswith("期") or w == "主要")) or w in NATIONAL or w in _SCOPES or w in _QUESTION_WORDS or w.startswith("哪"):
             break  # 新扩充了哪几个行业: 哪几个 asks which, it is not what the figure is of
