@@ -2361,3 +2361,15 @@ def test_an_adverb_of_time_or_a_verb_after_a_contrast_word_is_not_what_is_measur
     assert analyse("全国海上风电装机容量目前有多少？").metric == "装机容量"  # 目前 says when
     assert span("全国海上风电装机容量目前有多少？", POWER) is None  # 风电, not 海上风电
     assert analyse("2024年二氧化碳新增排放总量是多少？").subject == "二氧化碳"  # 新增 排放: which of the measure
+
+
+SHIPS = "2024年，甲國造船完工量4000萬載重噸，同比增長13.8%；新接訂單量10000萬載重噸，同比增長58.8%。"
+
+
+def test_everyday_words_for_shipyards_new_orders_and_forecasts():
+    assert analyse("2024年船厂新签的订单比上一年涨了多少？").subject == "船厂"  # 新签 says which orders
+    assert span("2024年船厂新签的订单比上一年涨了多少？", SHIPS) == "58.8%"
+    assert span("2024年国内船厂接到的新单一共多少载重吨？", SHIPS) == "10000萬載重噸"  # 新单: new orders, not completions
+    forecast = "以低空經濟為例，2023年甲國低空經濟規模達到5000億元，同比增長33.8%，預計到2035年有望達到3.5萬億元。"
+    got, _ = ask("照文中的预测，2035年低空经济规模大概是2023年的几倍？", forecast)
+    assert got["text"] == "7倍" and got["formula"] == "3.5万亿元 ÷ 5000亿元 = 7倍"  # 预计到2035年: 低空经济's own forecast

@@ -652,8 +652,8 @@ def item_fit(q: Question, sentence: str, at: int) -> float:
     if _said(q.subject, own):
         return 0.0
     first = next(((w, tag) for w, tag in tagged(own) if w.strip() and w not in ("其中", "而", "及", "以及")), ("", ""))
-    if first[1] not in _MODIFIER_TAGS or len(first[0]) < 2 or _in(first[0], q.norm) or _MEASURE.search(first[0]) or first[0].endswith("率"):
-        return 0.0  # 同比增长14.6%, 占工业增加值的16.3%, 市场占有率达到31.6%: no noun of its own, a measure of the item before
+    if first[1] not in _MODIFIER_TAGS or first[1] == "vn" or len(first[0]) < 2 or _in(first[0], q.norm) or _MEASURE.search(first[0]) or first[0].endswith("率"):
+        return 0.0  # 同比增长14.6%, 占工业增加值的16.3%, 市场占有率达到31.6%, 预计到2035年达到3.5万亿元: no noun of its own, a figure of the item before
     items = [(m.start(), m.end()) for m in re.finditer(r"[^、；;，,]+", sentence)]
     return -1.0 if any(_said(q.subject, sentence[a:b]) and re.search(r"[0-9]", sentence[a:b]) and not a <= at < b for a, b in items) else 0.0
 
