@@ -2373,3 +2373,10 @@ def test_everyday_words_for_shipyards_new_orders_and_forecasts():
     forecast = "以低空經濟為例，2023年甲國低空經濟規模達到5000億元，同比增長33.8%，預計到2035年有望達到3.5萬億元。"
     got, _ = ask("照文中的预测，2035年低空经济规模大概是2023年的几倍？", forecast)
     assert got["text"] == "7倍" and got["formula"] == "3.5万亿元 ÷ 5000亿元 = 7倍"  # 预计到2035年: 低空经济's own forecast
+
+
+def test_a_demonstrative_and_a_generic_indicator_are_not_what_a_figure_is_of():
+    question = "造船完工量、新接订单量、手持订单量这三项指标已经连续多少年居世界第一？"
+    assert analyse(question).subject == ""  # 这三项指标 points back to the list, it names nothing new
+    ships = "三大指標以載重噸計分別占世界總量的55.7%、74.1%和63.1%，連續15年居世界第一。"
+    assert span(question, ships) == "15年"

@@ -412,7 +412,7 @@ def contrasts() -> tuple[tuple[bool, tuple[frozenset[str], ...]], ...]:
 _SUBJECT_TAGS = ("n", "nz", "b", "l", "j", "eng", "nrt", "zg")  # nouns, distinguishing words (公共, 大型), set phrases (切割机), abbreviations, 车 (zg)
 _TIME_WORD = re.compile(r"年|月|日|年底|年末|年初|上半年|下半年|全年|季度")  # 低空经济2024年规模: the subject is before the time
 _NOUN_TAGS = ("n", "nz", "j", "eng", "nrt")
-_GENERIC_NOUNS = frozenset("区域 地区 范围 方面 领域 部分 情况 状态 市场 方向 阶段 期间 整体 总体 一带 附近 境内 当地 行业 资源".split())
+_GENERIC_NOUNS = frozenset("区域 地区 范围 方面 领域 部分 情况 状态 市场 方向 阶段 期间 整体 总体 一带 附近 境内 当地 行业 资源 指标".split())
 _ADVERBIAL = frozenset("实际 目前 当前 现在 如今 眼下 整个 差不多".split())  # words jieba tags n, b or l that say how, when or how much, not of what
 _SCOPES = frozenset("全省 全市 全县 全区 全球 世界 全世界 各地 整体 总体".split())  # 整体计算能力: the whole of 计算能力
 
@@ -490,7 +490,7 @@ def subject_of(norm: str, metric: str) -> str:
                 and (before[k - 1][1] in _NOUN_TAGS or before[k - 1][0] in modifiers and k > 1 and before[k - 2][1] in _NOUN_TAGS)):
             continue  # 二氧化碳 排放 总量, 房地产 开发 投资, 海上风电 新增 并网 装机: the verb belongs to the measure, the subject stands before it
         verbal = tag == "vn" and not parts and k == len(before) - 1 and k > 0 and before[k - 1][1] in ("n", "nz")  # 生物质 发电 装机
-        if (tag not in _SUBJECT_TAGS and not verbal) or (tag == "b" and (w.endswith("期") or w == "主要")) or w in NATIONAL or w in _SCOPES or w in _QUESTION_WORDS or w.startswith("哪"):
+        if (tag not in _SUBJECT_TAGS and not verbal) or (tag == "b" and (w.endswith("期") or w == "主要")) or w in NATIONAL or w in _SCOPES or w in _QUESTION_WORDS or w.startswith(("哪", "这", "那")):
             break  # 新扩充了哪几个行业: 哪几个 asks which, it is not what the figure is of
         parts.insert(0, w)
     if parts and parts[0] == "每":
