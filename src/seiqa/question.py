@@ -488,7 +488,7 @@ def subject_of(norm: str, metric: str) -> str:
             break  # 每产出一万元gdp所消耗的能源: 所 makes 消耗 a verb, whatever jieba tags it
         if (tag == "v" and not parts and k == len(before) - 1 and len(w) >= 2 and k > 0 and w not in _ACHIEVE_VERBS
                 and (before[k - 1][1] in _NOUN_TAGS or before[k - 1][0] in modifiers and k > 1 and before[k - 2][1] in _NOUN_TAGS)):
-            continue  # 二氧化碳 排放 总量, 房地产 开发 投资, 海上风电 新增 并网 装机: the verb belongs to the measure, the subject stands before it
+            continue  # 二氧化碳 (新增) 排放 总量, 房地产 开发 投资: the verb belongs to the measure, the subject stands before it
         verbal = tag == "vn" and not parts and k == len(before) - 1 and k > 0 and before[k - 1][1] in ("n", "nz")  # 生物质 发电 装机
         if (tag not in _SUBJECT_TAGS and not verbal) or (tag == "b" and (w.endswith("期") or w == "主要")) or w in NATIONAL or w in _SCOPES or w in _QUESTION_WORDS or w.startswith(("哪", "这", "那")):
             break  # 新扩充了哪几个行业: 哪几个 asks which, it is not what the figure is of
