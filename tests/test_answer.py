@@ -2380,3 +2380,19 @@ def test_a_demonstrative_and_a_generic_indicator_are_not_what_a_figure_is_of():
     assert analyse(question).subject == ""  # 这三项指标 points back to the list, it names nothing new
     ships = "三大指標以載重噸計分別占世界總量的55.7%、74.1%和63.1%，連續15年居世界第一。"
     assert span(question, ships) == "15年"
+
+
+WIND_SOLAR = "截至2024年底，甲國可再生能源裝機達到18億千瓦；風電和太陽能發電合計裝機達到14億千瓦。"
+
+
+def test_wind_and_solar_together_and_a_total_asked_by_zongliang():
+    assert analyse("风光合计装机24底多少亿kW").subject == "风光"  # 合计 says how much, not of what
+    assert span("风光合计装机24底多少亿kW", WIND_SOLAR) == "14億千瓦"  # 风光: 风电和太阳能发电
+    assert span("到2024年底，风力发电和光伏发电加在一起的装机总量是多少？", WIND_SOLAR) == "14億千瓦"  # 合计 says the 总量
+
+
+def test_a_sum_paid_is_a_measure_its_sentence_must_say():
+    deals = "2024年甲國創新藥對外授權交易的總金額超過500億美元，交易數量逾90宗。"
+    assert span("2024年甲国创新药对外授权交易的首付款合计是多少？", deals) is None  # no 首付款 said
+    tax = "購置稅減免政策延續至2027年底，其中2024年至2025年免徵，2026年至2027年減半徵收，每輛車的減免稅額分別不超過3萬元和1.5萬元。"
+    assert span("购置税优惠进入减半阶段（2026—2027年）后，每辆车最多可少缴多少税款？", tax) == "1.5萬元"  # 税款 = 税额

@@ -213,7 +213,7 @@ def _metric_fit(q: Question, clause: str, sentence: str, item: str, role: str = 
 
 # Statistical measures (产量, 出口额, 产值, 营业收入, 装机容量, 市场规模, 平均工资, 研发费用 …): a figure whose
 # sentence does not say the measure asked is a figure of something else.
-_MEASURE = re.compile(r"(?:量|额|值|收入|利润|容量|规模|票房|指标|人次|工资|薪酬|薪资|成本|费用|支出)$")
+_MEASURE = re.compile(r"(?:量|额|值|收入|利润|容量|规模|票房|指标|人次|工资|薪酬|薪资|成本|费用|支出|款)$")  # 款: a sum paid (首付款, 贷款)
 _MONEY_WORDS = frozenset("金额 价值 总额 数额 价格 总值 价钱 规模 总量".split())  # said by a money unit itself (约4万亿元的计划)
 
 
@@ -238,6 +238,8 @@ def measure_fit(q: Question, quantity: Quantity, metric: float, sentence: str = 
         return 0.0
     if q.metric in _MONEY_WORDS and (quantity.kind == "money" or q.asks == "growth" and _MONEY_FIGURE.search(sentence)):
         return 0.0  # 总值同比增长多少: the money figure it grew from says the value
+    if re.fullmatch(GENERIC_WHOLE, q.metric) and _TOTAL.search(sentence):
+        return 0.0  # 加在一起的装机总量: 合计装机达到14.07亿千瓦 says the total
     return -1.0
 
 

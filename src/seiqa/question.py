@@ -413,7 +413,7 @@ _SUBJECT_TAGS = ("n", "nz", "b", "l", "j", "eng", "nrt", "zg")  # nouns, disting
 _TIME_WORD = re.compile(r"年|月|日|年底|年末|年初|上半年|下半年|全年|季度")  # 低空经济2024年规模: the subject is before the time
 _NOUN_TAGS = ("n", "nz", "j", "eng", "nrt")
 _GENERIC_NOUNS = frozenset("区域 地区 范围 方面 领域 部分 情况 状态 市场 方向 阶段 期间 整体 总体 一带 附近 境内 当地 行业 资源 指标".split())
-_ADVERBIAL = frozenset("实际 目前 当前 现在 如今 眼下 整个 差不多".split())  # words jieba tags n, b or l that say how, when or how much, not of what
+_ADVERBIAL = frozenset("实际 目前 当前 现在 如今 眼下 整个 差不多 合计 共计 总计".split())  # words jieba tags n, b or l that say how, when or how much, not of what
 _SCOPES = frozenset("全省 全市 全县 全区 全球 世界 全世界 各地 整体 总体".split())  # 整体计算能力: the whole of 计算能力
 
 
