@@ -648,16 +648,15 @@ def item_fit(q: Question, sentence: str, at: int) -> float:
     subject = q.subject or (q.metric if q.asks == "amount" and not _MEASURE.search(q.metric) and all(t in _MODIFIER_TAGS for _, t in tagged(q.metric)) else "")
     if len(subject) < 2 or not _said(subject, sentence):
         return 0.0
-    q = dataclasses.replace(q, subject=subject)
     start = max((m.end() for m in _ITEM_BREAK.finditer(sentence, 0, at)), default=0)
     own = sentence[start:at]
-    if _said(q.subject, own):
+    if _said(subject, own):
         return 0.0
     first = next(((w, tag) for w, tag in tagged(own) if w.strip() and w not in ("其中", "而", "及", "以及")), ("", ""))
     if first[1] not in _MODIFIER_TAGS or first[1] == "vn" or len(first[0]) < 2 or _in(first[0], q.norm) or _MEASURE.search(first[0]) or first[0].endswith("率"):
         return 0.0  # 同比增长14.6%, 占工业增加值的16.3%, 市场占有率达到31.6%, 预计到2035年达到3.5万亿元: no noun of its own, a figure of the item before
     items = [(m.start(), m.end()) for m in re.finditer(r"[^、；;，,]+", sentence)]
-    return -1.0 if any(_said(q.subject, sentence[a:b]) and re.search(r"[0-9]", sentence[a:b]) and not a <= at < b for a, b in items) else 0.0
+    return -1.0 if any(_said(subject, sentence[a:b]) and re.search(r"[0-9]", sentence[a:b]) and not a <= at < b for a, b in items) else 0.0
 
 
 _LEAD_TIME = re.compile(r"^\s*(?:[^，,。；;]{1,12}方面[，,]\s*)?(?:(?:截至|截止|到|在|于)?[0-9]{4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:[底末初])?[，,]?)?\s*")
@@ -1376,6 +1375,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                 cs, ce = _clause_span(norm, s, e, qn.start, qn.end)
                 clause = norm[cs:ce]
                 clause_around = _without(clause, qn, cs)  # the clause without the figure itself
+                continued = _continued(norm, s, cs)  # the clause before, when this one only goes on
                 align = align_fit(q, *aligned[i]) if i in aligned else 0.0
                 item = aligned[i][1][aligned[i][0]] if align > 0 else ""
                 lexical = _lexical(q, clause, sentence, context, before, item)
@@ -1394,12 +1394,12 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "rank": -(cit.rank - 1),
                     "entity": entity,
                     "subject": subject,
-                    "sibling": min(sibling, owner_fit(q, _continued(norm, s, cs) + clause, sentence), share_owner_fit(q, norm[s : qn.start]), among_fit(q, sentence, clause, cs - s),
+                    "sibling": min(sibling, owner_fit(q, continued + clause, sentence), share_owner_fit(q, norm[s : qn.start]), among_fit(q, sentence, clause, cs - s),
                                    listed_fit(q, norm[s : qn.start]), item_fit(q, sentence, qn.start - s), whole_share_fit(q, norm[s : qn.start])),
                     "part": part_fit(q, norm[qn.end : e], norm[cs : qn.start], norm[s : qn.start]),
                     "topic": topic,
                     "quoted": -1.0 if _quotes_another(q, sentence, norm[s : qn.start]) or batch_missing else quoted,
-                    "contrast": min(contrast_fit(q, _continued(norm, s, cs) + clause_around, _without(sentence, qn, s)),
+                    "contrast": min(contrast_fit(q, continued + clause_around, _without(sentence, qn, s)),
                                     flow_fit(q, norm[cs:ce], norm[ce:e])),
                     "event": event_fit(q, _wide_clause(norm, s, e, qn.start), sentence),
                     "month": month_fit(q, clause_around, sentence),
@@ -1840,7 +1840,8 @@ def margin_questions(q: Question) -> tuple[Question, Question] | None:
         return None
     if q.years and not YEAR.search(lead):
         lead = f"{q.years[0]}年" + lead  # 如果用2024年的利润总额除以业务收入，软件业的利润率: the year said before
-    return tuple(dataclasses.replace(analyse(lead + measure + "是多少"), script=q.script) for measure in ("利润", "营业收入"))  # type: ignore[return-value]
+    profit, revenue = (dataclasses.replace(analyse(lead + measure + "是多少"), script=q.script) for measure in ("利润", "营业收入"))
+    return profit, revenue
 
 
 def sub_questions(q: Question) -> tuple[Question, Question] | None:
