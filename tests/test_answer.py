@@ -99,10 +99,11 @@ def test_where_question_gets_the_place():
     assert got["type"] == "fact" and got["source_text"] == "九龙城联合道102号"
 
 
-def test_fact_question_gets_its_sentence():
+def test_fact_question_gets_its_sentence_and_which_cities_the_cities():
     text = "長三角地區形成了完整的產業鏈。上海、合肥和常州是重要的新能源汽車生產基地。"
     got, _ = ask("哪些城市是重要的新能源汽车生产基地？", text)
-    assert got["type"] == "fact" and got["source_text"] == "上海、合肥和常州是重要的新能源汽車生產基地。"
+    assert got["type"] == "fact" and got["sentence"] == "上海、合肥和常州是重要的新能源汽車生產基地。"
+    assert got["source_text"] == "上海、合肥和常州是重要的新能源汽車生產基地"  # 哪些城市: the clause its places open
 
 
 def test_sub_questions_inherit_time_subject_and_metric():
@@ -2235,7 +2236,7 @@ def test_a_target_does_not_answer_what_was_finally_reached():
     assert span("2025年数字经济增加值占GDP比重的目标是多少？", goal) == "17%"
 
 
-PHARMA = "2024年，規模以上醫藥製造業實現營業收入約3.1萬億元，與上年基本持平；實現利潤總額約4000億元，同比下降2.5%。"
+PHARMA = "2024年，甲國規模以上醫藥製造業實現營業收入約3.1萬億元，與上年基本持平；實現利潤總額約4000億元，同比下降2.5%。"
 
 
 def test_everyday_and_taiwan_words_for_profit_a_fall_and_a_stimulus():
@@ -2396,3 +2397,78 @@ def test_a_sum_paid_is_a_measure_its_sentence_must_say():
     assert span("2024年甲国创新药对外授权交易的首付款合计是多少？", deals) is None  # no 首付款 said
     tax = "購置稅減免政策延續至2027年底，其中2024年至2025年免徵，2026年至2027年減半徵收，每輛車的減免稅額分別不超過3萬元和1.5萬元。"
     assert span("购置税优惠进入减半阶段（2026—2027年）后，每辆车最多可少缴多少税款？", tax) == "1.5萬元"  # 税款 = 税额
+
+
+ROBOTS = "2024年，甲國工業機器人產量50萬套，同比增長14.2%；服務機器人產量1000萬套，同比增長15.6%。"
+
+
+def test_what_a_figure_is_of_past_a_demonstrative_a_time_or_an_adverb():
+    assert analyse("新材料这个赛道2023年整体盘子有多大？").subject == "新材料"  # 这个赛道 points back to 新材料
+    assert analyse("服务机器人2024年的产量比前一年多了百分之几？").subject == "服务机器人"  # 2024年 before 的 says when
+    assert span("服务机器人2024年的产量比前一年多了百分之几？", "2024年，甲國新能源汽車產量同比增長34.4%。", ROBOTS) == "15.6%"
+    assert analyse("到2024年底，全国已经备案的无人驾驶航空器总共有多少架？").subject == ""  # 已经备案的: which, not of what
+    assert analyse("大陸各地政府設的產業基金，一檔的規模通常多大？").metric == "规模"  # 通常 says how often
+    assert analyse("截至2024年底，已投运新型储能的累计功率规模是多少？").subject == "新型储能"  # 功率 says which size
+    assert analyse("碳化硅衬底的国产化率具体到多少了？").metric == "国产化率"
+
+
+def test_taiwan_and_everyday_words_for_drones_clusters_and_topping_a_chart():
+    drones = "截至2024年底，甲國實名登記的無人機數量達200萬架，比上年底增加約90萬架。"
+    assert span("請問到2024年底已經登記在案的空拍機有幾架？", drones) == "200萬架"  # 空拍機 = 无人机
+    clusters = "2019年10月，甲國發改委公布第一批60個國家級戰略性新興產業集群名單。工信部截至2024年底共認定80個先進製造業集群。"
+    assert span("發改委最早公布的那批國家級新興產業聚落，總共有幾個？", clusters) == "60個"  # 聚落 = 集群; 新兴产业 said with 战略性 inside
+    modules = "甲國光伏組件產量已連續17年位居全球首位。龍頭企業乙公司連續8年居全球第一。"
+    assert span("甲国光伏组件产量霸榜全球第一已经多少年了？", modules) == "17年"  # 霸榜 第一 = 位居首位
+
+
+def test_which_countries_is_answered_by_the_places_a_sentence_lists():
+    text = "2024年，甲國對乙國電動汽車加徵關稅。乙國企業因此加快在匈牙利、泰國、巴西等地設廠，以出海建廠取代整車出口。"
+    got, _ = ask("为了绕开关税壁垒，乙国企业跑到哪些国家去开工厂？", text)
+    assert got["source_text"] == "匈牙利、泰國、巴西等地設廠"  # the clause the places open
+    jiangsu = "江蘇則以光伏和新型電力裝備見長，常州自稱「新能源之都」，2024年新能源產業產值突破8000億元。"
+    assert ask("哪個城市自稱「新能源之都」？", jiangsu)[0]["source_text"] == "常州自稱「新能源之都」"  # the place whose clause says it
+
+
+def test_what_is_left_after_taking_away_a_part_and_two_items_asked_together():
+    text = "截至2024年底，甲國可再生能源裝機達到18.89億千瓦；其中，太陽能發電裝機容量約8.9億千瓦；風電和太陽能發電合計裝機達到14.07億千瓦。"
+    assert span("2024年底风电和太阳能发电装机是多少？", text) == "14.07億千瓦"  # 和: both, their 合计
+    got, _ = ask("2024年底可再生能源装机扣掉风电和太阳能发电，剩下的还有多少亿千瓦？", text)
+    assert got["text"] == "4.82亿千瓦" and got["formula"] == "18.89亿千瓦 − 14.07亿千瓦 = 4.82亿千瓦"
+
+
+def test_an_increase_asked_between_two_times_may_be_a_rate_the_text_states():
+    text = "另據測算，2023年末甲國戰略性新興產業企業法人單位約220萬個，比2018年末增長約65%。"
+    assert span("2023年末战略性新兴产业企业法人单位数比2018年末增长了多少？", text) == "65%"
+
+
+PHONES = "2024年甲國手機產量16.7億臺，其中智慧型手機12.5億臺；鋰離子電池總產量達1170GWh。"
+
+
+def test_a_total_named_with_zong_is_the_figure_of_the_whole_and_a_share_is_computed():
+    assert span("2024年全国手机总产量是多少？", PHONES) == "16.7億臺"
+    got, _ = ask("2024年智慧型手機產量占全國手機總產量的比例大約是多少？", PHONES)
+    assert got["text"] == "74.9%" and got["computed"]
+
+
+def test_the_other_operand_inherits_the_subject_not_the_way_it_came():
+    chips = "2024年，甲國進口積體電路5492億塊，同比增長14.6%。主要產品方面，2024年甲國積體電路產量為4514億塊。"
+    got, _ = ask("2024年集成电路进口数量比国内产量多出多少块？", chips)
+    assert got["text"] == "978亿块"  # B is 国内集成电路产量, not 国内集成电路进口产量
+
+
+def test_money_earned_is_a_profit_and_a_cap_is_no_sum():
+    pharma = "2024年，甲國高技術製造業增加值同比增長8.9%。規模以上醫藥製造業實現利潤總額約3420億元，同比下降1.1%。"
+    assert analyse("2024年规上医药制造业赚的钱比前一年掉了多少？").metric == "赚"
+    assert span("2024年规上医药制造业赚的钱比前一年掉了多少？", pharma) == "1.1%"
+    subsidy = "2024年推出的汽車以舊換新政策，對報廢舊車並購買新能源乘用車的個人消費者給予最高2萬元的補貼。"
+    assert span("2024年汽车以旧换新中央财政一共拿出了多少补贴资金？", subsidy) is None  # 一共: a sum, 最高2万元: a cap
+    assert span("2024年汽车以旧换新最多补贴多少钱？", subsidy) == "2萬元"
+    batteries = "2024年甲國鋰離子電池總產量達1170GWh，同比增長24%。"
+    assert span("2024年全国光伏一共发了多少度电？", batteries) is None  # 发了: what is measured is generated power
+
+
+def test_a_figure_the_asker_quotes_is_not_what_is_measured():
+    q = analyse("有评论称2024年汽车行业利润率不足5%，实际是多少？")
+    assert q.metric != "5%" and q.given == ("5%",)
+    tariffs = "2024年5月，甲國宣布將乙國電動汽車的關稅由25%提高至100%。"
+    assert span("有评论称2024年汽车行业利润率不足5%，实际是多少？", tariffs) is None  # 25% holds 5% but measures no 利润率

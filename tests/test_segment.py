@@ -2,7 +2,7 @@ from seiqa import segment
 
 
 def test_a_date_unit_after_a_number_is_not_glued_to_the_next_word():
-    assert segment.words("24年车企整体利润率")[:3] == ["24", "年", "车"]
+    assert segment.words("24年车企整体利润率")[:3] == ["24", "年", "车企"]
     assert segment.words("2024年纯电车销量")[:3] == ["2024", "年", "纯"]
     assert segment.words("2024年产量")[1:] == ["年", "产量"]
     assert "年" in segment.terms("2024年纯电车销量")

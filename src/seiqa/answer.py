@@ -202,6 +202,8 @@ def _metric_fit(q: Question, clause: str, sentence: str, item: str, role: str = 
         return 0.0
     if role == "share" and q.metric in _SHARE_METRICS:
         return 1.0
+    if q.metric.startswith("总") and _MEASURE.search(q.metric) and len(q.metric) >= 3 and _match(q.metric, clause) < PARTIAL:
+        q = dataclasses.replace(q, metric=q.metric[1:])  # 手机总产量: 手机产量16.7亿台 is its total
     if (item and item in q.metric) or _match(q.metric, clause) >= PARTIAL:
         return 1.0
     if item and _match(q.metric, sentence) >= PARTIAL:
@@ -289,10 +291,14 @@ def _abbreviates(term: str, text: str) -> bool:
 
 def _spelled_out(term: str, text: str) -> bool:
     """The text holds a term of four or more characters with one character added inside,
-    its fuller form (战略新兴产业 -> 战略性新兴产业, 服务机器人 -> 服务型机器人)."""
+    its fuller form (战略新兴产业 -> 战略性新兴产业, 服务机器人 -> 服务型机器人), or with
+    a word of up to three added between two of its words (国家级新兴产业 -> 国家级战略性新兴产业)."""
     if len(term) < 4 or not all("\u4e00" <= ch <= "\u9fff" for ch in term):
         return False
-    return any(re.search(re.escape(term[:i]) + "[\u4e00-\u9fff]" + re.escape(term[i:]), text) for i in range(1, len(term)))
+    if any(re.search(re.escape(term[:i]) + "[\u4e00-\u9fff]" + re.escape(term[i:]), text) for i in range(1, len(term))):
+        return True
+    joints = {term.find(p) for p in sub_terms(term)} | {term.find(p) + len(p) for p in sub_terms(term)}
+    return any(re.search(re.escape(term[:i]) + "[\u4e00-\u9fff]{2,3}" + re.escape(term[i:]), text) for i in sorted(joints) if 1 < i < len(term) - 1)
 
 
 def _said(term: str, text: str) -> bool:
@@ -719,6 +725,18 @@ _PART_OF_WHOLE = re.compile(r"占(?:了)?(?:全国|我国|中国|国内)")
 _LOCAL_WHOLE = re.compile(r"占(?:了)?(全省|全市|全县|全区|本省|本市)")
 
 
+def subpart_fit(q: Question, lead: str) -> float:
+    """-1 when the figure's clause (``lead``: up to the figure) is a 其中 part named by a
+    longer word ending in the asked subject that the question does not say: 其中智能手机
+    12.5亿台 does not answer for 手机. 0 else."""
+    if len(q.subject) < 2 or "其中" not in lead:
+        return 0.0
+    part = lead[lead.rfind("其中") + 2 :]
+    at = part.find(q.subject)
+    named = re.search(r"[\u4e00-\u9fff]+$", part[:at]) if at > 0 else None
+    return -1.0 if named and not _in(named.group() + q.subject, q.norm) else 0.0
+
+
 def part_fit(q: Question, after: str, before: str = "", lead: str = "") -> float:
     """-1 for a figure its sentence goes on to call a part of the nation (北京…核心产业规模约
     3500亿元，约占全国的一半) when the question names no place, organisation or model: a
@@ -743,6 +761,16 @@ _LIST_MARK = frozenset("、和与及")
 _ONE_ASKED = re.compile(r"单算|单看|单论|单就|单拿|光算|光看|只算|只看|仅算|仅看")
 
 
+_SUM_ASKED = re.compile(r"一共|总共|合计|共计|总计|加起来|加在一起")
+_CAP_ASKED = re.compile(r"最高|最多|上限|封顶|不超过|至多|顶多|最大")
+
+
+def asks_sum(q: Question) -> bool:
+    """The question asks how much in all (一共拿出了多少补贴资金): a cap (最高2万元的补贴,
+    bound "max") does not answer it, unless the cap itself is asked (最多能拿多少)."""
+    return bool(_SUM_ASKED.search(q.norm)) and not _CAP_ASKED.search(q.norm)
+
+
 def total_fit(q: Question, clause_before: str, sentence: str, after: str = "") -> float:
     """-1 when the figure is a total (合计, 一共 … before it in its clause) over a list its
     sentence enumerates (集成电路、生物医药和人工智能…合计约1.8万亿元) and the question
@@ -753,12 +781,16 @@ def total_fit(q: Question, clause_before: str, sentence: str, after: str = "") -
         return 0.0  # 三大先导产业里，单算集成电路一项: one of the three is asked
     if any(after.startswith(v) for t in q.terms for v in variants(t) if len(v) >= 2):
         return 0.0
-    for t in q.terms:
-        for v in variants(t):
-            i = sentence.find(v)
-            if len(v) >= 2 and i >= 0 and (sentence[i - 1 : i] in _LIST_MARK or sentence[i + len(v) : i + len(v) + 1] in _LIST_MARK):
-                return -1.0
-    return 0.0
+    listed = [t for t in q.terms for v in variants(t) if len(v) >= 2 and _listed_at(sentence, v)]
+    if len({asked.find(t) for t in listed if t in asked}) >= 2 and re.search(r"[和与及、跟加]", asked):
+        return 0.0  # 风电和太阳能发电 asked, 风电和太阳能发电合计: the question adds them up itself
+    return -1.0 if listed else 0.0
+
+
+def _listed_at(sentence: str, word: str) -> bool:
+    """The word stands in the sentence as an item of a list (next to 、/和/及…)."""
+    i = sentence.find(word)
+    return i >= 0 and (sentence[i - 1 : i] in _LIST_MARK or sentence[i + len(word) : i + len(word) + 1] in _LIST_MARK)
 
 
 _TIME_ONLY = re.compile(r"\s*(?:(?:在|于|至|到)?[0-9]{1,4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:[初底末]|以后|之后|以来|时)?)\s*")
@@ -1395,7 +1427,8 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "entity": entity,
                     "subject": subject,
                     "sibling": min(sibling, owner_fit(q, continued + clause, sentence), share_owner_fit(q, norm[s : qn.start]), among_fit(q, sentence, clause, cs - s),
-                                   listed_fit(q, norm[s : qn.start]), item_fit(q, sentence, qn.start - s), whole_share_fit(q, norm[s : qn.start])),
+                                   listed_fit(q, norm[s : qn.start]), item_fit(q, sentence, qn.start - s), whole_share_fit(q, norm[s : qn.start]),
+                                   subpart_fit(q, norm[cs : qn.start])),
                     "part": part_fit(q, norm[qn.end : e], norm[cs : qn.start], norm[s : qn.start]),
                     "topic": topic,
                     "quoted": -1.0 if _quotes_another(q, sentence, norm[s : qn.start]) or batch_missing else quoted,
@@ -1403,7 +1436,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                                     flow_fit(q, norm[cs:ce], norm[ce:e])),
                     "event": event_fit(q, _wide_clause(norm, s, e, qn.start), sentence),
                     "month": month_fit(q, clause_around, sentence),
-                    "total": total_fit(q, norm[cs : qn.start], sentence, norm[qn.end : qn.end + 12]),
+                    "total": -1.0 if qn.bound == "max" and asks_sum(q) else total_fit(q, norm[cs : qn.start], sentence, norm[qn.end : qn.end + 12]),
                 }
                 score = (
                     lexical
@@ -1761,9 +1794,39 @@ def listed_span(counted: re.Pattern[str], norm: str, s: int, e: int) -> tuple[in
     return start, start + len(listed)
 
 
+_PLACE_KIND = re.compile(r"哪(?:些|几个|一个|个)?(国家|城市|省份|省|地区|地方|国|市)")
+
+
+def place_list(q: Question, norm: str, s: int, e: int) -> tuple[int, int] | None:
+    """For 哪些国家/哪个城市: the clause that opens with the run of place names, joined by
+    、/和/及, that the question does not name itself, in a sentence (``norm[s:e]``,
+    normalised): 在匈牙利、泰国、巴西等地设厂 -> 匈牙利、泰国、巴西等地设厂; or None."""
+    runs: list[list[tuple[int, int]]] = [[]]
+    for a, b, w, tag in spans(norm[s:e]):
+        if (tag == "ns" or is_place(w)) and len(w) >= 2 and not _in(w, q.norm):
+            runs[-1].append((s + a, s + b))
+        elif runs[-1] and w not in ("、", "和", "及", "与", "以及"):
+            runs.append([])
+    runs = [r for r in runs if r]
+    if not runs:
+        return None
+
+    def said_around(run: list[tuple[int, int]]) -> int:  # 江苏则以光伏见长，常州自称「新能源之都」: the place whose clause says the asked words
+        a = max((norm.rfind(c, s, run[0][0]) for c in "，,；;"), default=-1)
+        b = min((i for i in (norm.find(c, run[-1][1], e) for c in "，,；;。") if i >= 0), default=e)
+        return sum(1 for t in q.terms if len(t) >= 2 and _in(t, norm[max(a, s) : b]))
+
+    best = max(runs, key=lambda r: (said_around(r), len(r)))
+    end = min((i for i in (norm.find(c, best[-1][1], e) for c in "，,；;。") if i >= 0), default=e)
+    return best[0][0], end  # the clause the places open: 常州自称「新能源之都」
+
+
 def answer_fact(q: Question, citations: list[Citation]) -> dict[str, Any] | None:
     best = None
     counted = _counted(q.norm)
+    kind = _PLACE_KIND.search(q.norm)
+    if kind:
+        q = dataclasses.replace(q, terms=tuple(t for t in q.terms if t != kind.group(1)))  # 哪些国家: the answer names them, not 国家
     norms = [normalise(c.text) for c in citations]
     said = " ".join(norms)  # an asker's verb no passage says weighs less
     for cit, norm in zip(citations, norms):
@@ -1772,8 +1835,8 @@ def answer_fact(q: Question, citations: list[Citation]) -> dict[str, Any] | None
         for s, e in sentences(text, 0, len(text)):
             lexical = _lexical(q, norm[s:e], norm[s:e], norm + normalise(cit.section), "", said=said)
             lexical += W_TIME * time_fit(q, norm[s:e], norm[s:e], norm[:s], norm)  # the sentence of the asked year
-            if counted and listed_span(counted, norm, s, e):
-                lexical += W_LISTED  # 哪几个行业: a sentence listing them before its own 三个行业
+            if counted and listed_span(counted, norm, s, e) or kind and place_list(q, norm, s, e):
+                lexical += W_LISTED  # 哪几个行业: a sentence listing them before its own 三个行业; 哪些国家: one naming places
             if quoted or _quotes_another(q, norm[s:e], norm[s:e]):
                 lexical -= W_ENTITY  # 「十四五」 asked, only 《「十二五」…规划》 said: another's fact
             score = lexical - W_RANK * (cit.rank - 1)
@@ -1782,7 +1845,7 @@ def answer_fact(q: Question, citations: list[Citation]) -> dict[str, Any] | None
     if best is None or best[1] < MIN_FACT_LEXICAL:
         return None
     _, lexical, cit, norm, s, e = best
-    listed = listed_span(counted, norm, s, e) if counted else None
+    listed = listed_span(counted, norm, s, e) if counted else place_list(q, norm, s, e) if kind else None
     span = (_WHERE.search(q.norm) and _place(cit.text, s, e)) or listed or fact_span(q, cit.text, s, e)
     s, e = _clip(cit.text, s, e, q)
     a, b = span or (s, e)
@@ -1805,6 +1868,7 @@ def answer_fact(q: Question, citations: list[Citation]) -> dict[str, Any] | None
 _COMPUTE_SPLIT = re.compile(r"^(?P<left>.+?)(?:比|较|相比|与|(?:约|大约|大概)?(?:是|为|相当于))(?P<right>.+?)(?:多|少|高|低|大|小|增加|减少|的)")
 
 
+_REMAINDER_SPLIT = re.compile(r"^(?P<left>.+?)(?:扣掉|扣除|除去|去掉|减去|减掉|刨去|刨掉|刨除)(?P<right>[^,，]+?)(?:以后|之后|后)?[,，]?(?:剩下|还剩|剩余|余下)")  # A扣掉B，剩下多少: A − B
 _RATIO_SPLIT = re.compile(r"^(?P<left>.+?)(?:约|大约|大概)?(?:是|为|相当于)(?P<right>.+)的(?:几|多少)倍")  # B may hold a 的 of its own
 _SHARE_SPLIT = re.compile(
     r"^(?P<left>.+?)(?:约|大约|大概)?(?:占|相当于)(?P<right>.*?)的?(?:比例|比重|份额|百分之几|百分之多少|多少|几成)"
@@ -1814,6 +1878,7 @@ _SHARE_SPLIT = re.compile(
 _OWN_TIME = re.compile(r"首日|首年|首月|首周|当初|起初|之初|初期|刚开始|开始时|成立时|上线时|启动时")  # B says its own time: no A's year
 _IN_WHOLE = re.compile(r"(?P<part>.+?)在(?P<whole>[^,，]+?)(?:里面|里头|当中|之中|里|中)")
 _PART_INSIDE = re.compile(r"(?P<whole>.+(?<![当之]))(?:里面|里头|当中|之中|里|中)[,，]?(?P<part>[^,，]+)")
+_LEAD_YEAR = re.compile(r"^(?:截至|截止|到)?[0-9]{4}年(?:[0-9]{1,2}月)?(?:底|末)?")
 _STOCK_TIME = re.compile(r"(?:截至|截止|到)?[0-9]{4}年(?:[0-9]{1,2}月)?(?:底|末)")
 
 
@@ -1851,7 +1916,7 @@ def sub_questions(q: Question) -> tuple[Question, Question] | None:
     margin asked is its profit and revenue."""
     if asks_margin(q):
         return margin_questions(q)
-    m = (_SHARE_SPLIT if q.asks == "share" else _RATIO_SPLIT if q.asks == "ratio" else _COMPUTE_SPLIT).match(q.norm)
+    m = (_SHARE_SPLIT if q.asks == "share" else _RATIO_SPLIT if q.asks == "ratio" else _COMPUTE_SPLIT).match(q.norm) or (_REMAINDER_SPLIT.match(q.norm) if q.asks == "diff" else None)
     if not m:
         return None
     left, right = m.group("left").rstrip(",，"), m.group("right")
@@ -1887,11 +1952,13 @@ def sub_questions(q: Question) -> tuple[Question, Question] | None:
     elif qa.years and not qb.years and not _OWN_TIME.search(right):
         qb = analyse(_time_of(left, qa) + right + tail)
     inherited = [t for t in qa.terms if t != qa.metric and len(t) >= 2 and not _in(t, qb.norm) and not _in(t, "上半年下半年全年当年")]
+    if qa.subject and qa.subject in inherited:
+        inherited = [qa.subject]  # 集成电路进口数量比国内产量: B is 国内集成电路产量, not 国内集成电路进口产量
     if inherited and qb.metric and not qb.subject and not elided and not any(_in(t, qb.norm) for t in qa.terms if t != qa.metric):
         # B names none of A's words but its metric (2024年全年产量): A's subject is meant
         qb = analyse(right.replace(qb.metric, "".join(inherited) + qb.metric, 1) + tail)
-    if qb.norm != normalise(right + tail):
-        qb = dataclasses.replace(qb, subject="")  # words put together here, not a compound the user wrote
+    if _LEAD_YEAR.sub("", qb.norm, count=1) != normalise(right + tail):
+        qb = dataclasses.replace(qb, subject="")  # words put together here, not a compound the user wrote (a time put before is none)
     return dataclasses.replace(qa, script=q.script), dataclasses.replace(qb, script=q.script)  # operands shown in the question's script
 
 
@@ -2006,6 +2073,9 @@ def answer_previous(q: Question, citations: list[Citation]) -> dict[str, Any] | 
 NOT_FOUND = "not in the corpus: no passage states this"
 
 
+_CHANGED_BY = re.compile(r"(?:增长|增加|上升|提高|下降|减少)了?(?:大约|约|大概)?多少")
+
+
 def _found(got: dict[str, Any] | None) -> tuple[dict[str, Any] | None, str | None]:
     return (got, None) if got else (None, NOT_FOUND + " (needs two figures that were not both found)")
 
@@ -2063,7 +2133,10 @@ def answer(question: str | Question, citations: list[Citation]) -> tuple[dict[st
         if stated is not None and best.parts["metric"] >= 0:  # the change of the asked measure, not another's
             return stated, None
     if q.computed:
-        return _found(answer_computed(q, citations))
+        got = answer_computed(q, citations)
+        if got is None and q.asks == "diff" and _CHANGED_BY.search(q.norm):  # 比2018年末增长了多少: a rate the text states answers too
+            got = answer_figure(dataclasses.replace(q, asks="growth"), citations)[0]
+        return _found(got)
     if q.numeric:
         got, best = answer_figure(q, citations)
         got = got or answer_previous(q, citations)

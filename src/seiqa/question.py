@@ -21,7 +21,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a change against the previous period is stated, not computed: 比上年提高了多少
     ("growth", re.compile(r"(?:同比|环比|比上年|较上年|比去年|比前一年|较前一年|比上一年|较上一年|较去年|比前年|较前年|[比较]一年前).{0,12}?(?:多少|几|百分之几)|(?:多少|几)个百分点|(?:(?:多|少)(?:出来?)?|增长|增加|下降|减少|上升|提高|降低|下滑|回落|上涨|下跌|涨|跌|降|升)了?(?:百分之几|百分之多少)")),  # 多出了百分之几
     ("ratio", re.compile(r"(?:是|为|相当于).{0,30}?的(?:几|多少)倍|(?:几|多少)倍于")),
-    ("diff", re.compile(r"(?:比|较|相比|与).{1,30}?(?:(?:多|少)[卖产赚花用造买生收挣售销装建投]?(?:出去|出来|出|掉|上)?|高|低|大|小|增加|减少|增长|下降)了?(?:大约|约)?(?:多少|几)"
+    ("diff", re.compile(r"(?:扣掉|扣除|除去|去掉|减去|减掉|刨去|刨掉|刨除)[^,，。?？]{1,30}?[,，]?(?:剩下|还剩|剩余|余下)|(?:比|较|相比|与).{1,30}?(?:(?:多|少)[卖产赚花用造买生收挣售销装建投]?(?:出去|出来|出|掉|上)?|高|低|大|小|增加|减少|增长|下降)了?(?:大约|约)?(?:多少|几)"
                         r"|比.{1,30}?[多少高低]出来?了?(?:大约|约)?(?:多少|几)|比(?:较|起来)?[,，]?[多少]出?来?了?(?:大约|约)?(?:多少|几)")),  # 跟2023年比多出来多少
     ("rank", re.compile(r"第几|第多少|排老几|老几|排(?:名|在|行)?第?(?:几|多少)(?:名|位)|名列第?几|位(?:居|列)第?几|第几(?:名|位|大)|排名(?:是|为)?多少")),
     ("date", re.compile(r"哪一?年哪一?个?月|几年几月|哪一?天|几月几[日号]|几号(?=$|[?？的,，。])|什么日期|何日|哪个日期|具体日期")),
@@ -304,8 +304,8 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
     after = CLAUSE_BREAK.split(norm[m.end() :])[0]  # …是多少？slide上想放个增长率: not the next sentence's noun
     if _HOW_ADJECTIVE.fullmatch(m.group()):
         after = after.removeprefix("的")  # 多大的规模 asks the 规模 (水深多少的水域 asks the 水深)
-    if POINTS.match(after):
-        after = ""  # 涨了几个点: a unit (percentage points), not what is measured
+    if POINTS.match(after) or after.startswith(("度电", "电")) and "度电" in norm:
+        after = ""  # 涨了几个点, 发了多少度电: a unit (percentage points, kWh), not what is measured
     if after.startswith("钱"):  # 花了多少钱 asks an amount of money (q.money), not a figure of 钱
         before = [w for w in words(norm[:before_end]) if w not in _LINK]
         last = before[-1] if before and before[-1] in content else ""
@@ -330,8 +330,12 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
             continue  # 销量同比增长多少: the metric is 销量, 同比增长 says what of it is asked; 税率最高到多少 (最长的有多长 asks 最长)
         if w in _LOCATIVES:
             return ""  # 经济总量里头占多大: what stands before 里头 is the whole, not the metric
-        if w.isdigit() or _TIME_WORD.fullmatch(w) or w in _TIME_ONLY or w in _ADVERBIAL:
+        if w.isdigit() or _TIME_WORD.fullmatch(w) or w in _TIME_ONLY or w in _ADVERBIAL or re.match(r"[0-9]", w):
             continue  # 门号到2024年底有多少户: the time says when, the metric is before it; 装机容量目前有多少
+        if len(w) == 2 and w.endswith("了") and w[0] in content:
+            return w[0]  # 光伏一共发了多少度电: jieba reads 发了 as one word
+        if w == "钱" and k > 1 and ws[k - 1] == "的" and ws[k - 2] in content:
+            return ws[k - 2]  # 赚的钱比前一年掉了多少: what is measured is what 赚 earns (利润)
         if w.startswith("每") and len(w) >= 2 and k > 0 and ws[k - 1] in content:
             continue  # 开盘价每吨多少元: 每吨 says per what, the metric is the noun before it
         if w in _MEASURE_SUFFIX and k > 0 and len(ws[k - 1]) >= 2 and ws[k - 1] in content:
@@ -412,8 +416,10 @@ def contrasts() -> tuple[tuple[bool, tuple[frozenset[str], ...]], ...]:
 _SUBJECT_TAGS = ("n", "nz", "b", "l", "j", "eng", "nrt", "zg")  # nouns, distinguishing words (公共, 大型), set phrases (切割机), abbreviations, 车 (zg)
 _TIME_WORD = re.compile(r"年|月|日|年底|年末|年初|上半年|下半年|全年|季度")  # 低空经济2024年规模: the subject is before the time
 _NOUN_TAGS = ("n", "nz", "j", "eng", "nrt")
-_GENERIC_NOUNS = frozenset("区域 地区 范围 方面 领域 部分 情况 状态 市场 方向 阶段 期间 整体 总体 一带 附近 境内 当地 行业 资源 指标".split())
-_ADVERBIAL = frozenset("实际 目前 当前 现在 如今 眼下 整个 差不多 合计 共计 总计".split())  # words jieba tags n, b or l that say how, when or how much, not of what
+_GENERIC_NOUNS = frozenset("区域 地区 范围 方面 领域 部分 情况 状态 市场 方向 阶段 期间 整体 总体 一带 附近 境内 当地 行业 资源 指标 赛道 板块".split())
+_ADVERBIAL = frozenset("实际 目前 当前 现在 如今 眼下 整个 差不多 合计 共计 总计 通常 往往 大多 多半 普遍 具体".split())  # words jieba tags n, b or l that say how, when or how much, not of what
+_QUANTITY_NOUNS = frozenset("功率 容量 电量 能量 重量 长度 面积 体积 数量 金额".split())  # 储能的功率规模: which size of 储能
+_THIS_ONE = frozenset("这个 那个 这一 这类 这种 这门 这项".split())
 _SCOPES = frozenset("全省 全市 全县 全区 全球 世界 全世界 各地 整体 总体".split())  # 整体计算能力: the whole of 计算能力
 
 
@@ -470,15 +476,17 @@ def subject_of(norm: str, metric: str) -> str:
             before.pop()  # 民航业实现的利润总额: 实现 only says the figure was reached
             while len(before) > 1 and _TIME_WORD.fullmatch(before[-1][0]):
                 before.pop()  # 高技术制造业全年实现的营业收入: 全年 says when
-        if before and before[-1][1] not in _NOUN_TAGS:
-            return ""  # 登记在册的无人机: a clause that says which, not what of
+        while len(before) > 1 and (_TIME_WORD.fullmatch(before[-1][0]) or before[-1][0].isdigit()):
+            before.pop()  # 服务机器人2024年的产量: 2024年 says when, 服务机器人 what of
+        if before and (before[-1][1] not in _NOUN_TAGS or len(before) > 1 and before[-2][1] == "d"):
+            return ""  # 登记在册的无人机, 已经备案的无人机: a clause that says which, not what of
     modifiers = contrast_words()
     parts: list[str] = []
     for k in range(len(before) - 1, -1, -1):
         w, tag = before[k]
         if not parts and w == "的" and k + 1 < len(before):
             continue  # 云端服务2024年的营收规模: only words that say which of the metric stood after 的
-        if not parts and (w in modifiers or w in _SCOPES or w in _ADVERBIAL or w in ("在", "总", "同比", "环比") or w.startswith("每") or tag == "d" or w.isdigit() or _TIME_WORD.fullmatch(w)):
+        if not parts and (w in modifiers or w in _QUANTITY_NOUNS or w in _SCOPES or w in _ADVERBIAL or w in ("在", "总", "同比", "环比") or w.startswith("每") or tag == "d" or w.isdigit() or _TIME_WORD.fullmatch(w)):
             continue  # 海上风电新增装机容量: 新增 says which of the metric (contrast_fit), not of what; 新订单在全球占; 总票房; 每吨价格; 增加值实际占
         if w == "的" and parts and k > 0 and before[k - 1][0] in _GENERIC_NOUNS:
             break  # 处于在用状态的新能源车: 状态 ends a clause that says which, not of what
@@ -490,6 +498,9 @@ def subject_of(norm: str, metric: str) -> str:
                 and (before[k - 1][1] in _NOUN_TAGS or before[k - 1][0] in modifiers and k > 1 and before[k - 2][1] in _NOUN_TAGS)):
             continue  # 二氧化碳 (新增) 排放 总量, 房地产 开发 投资: the verb belongs to the measure, the subject stands before it
         verbal = tag == "vn" and not parts and k == len(before) - 1 and k > 0 and before[k - 1][1] in ("n", "nz")  # 生物质 发电 装机
+        if w in _THIS_ONE and all(p in _GENERIC_NOUNS for p in parts):
+            parts.clear()
+            continue  # 新材料这个赛道的规模: 这个 points back to 新材料, 赛道 only says it is a field
         if (tag not in _SUBJECT_TAGS and not verbal) or (tag == "b" and (w.endswith("期") or w == "主要")) or w in NATIONAL or w in _SCOPES or w in _QUESTION_WORDS or w.startswith(("哪", "这", "那")):
             break  # 新扩充了哪几个行业: 哪几个 asks which, it is not what the figure is of
         parts.insert(0, w)
