@@ -2472,3 +2472,9 @@ def test_a_figure_the_asker_quotes_is_not_what_is_measured():
     assert q.metric != "5%" and q.given == ("5%",)
     tariffs = "2024年5月，甲國宣布將乙國電動汽車的關稅由25%提高至100%。"
     assert span("有评论称2024年汽车行业利润率不足5%，实际是多少？", tariffs) is None  # 25% holds 5% but measures no 利润率
+
+
+def test_a_forecast_clause_goes_on_about_the_measure_of_the_clause_it_follows():
+    text = "未來產業包括量子科技、人形機器人等。2023年甲國低空經濟規模達到5000億元，同比增長33.8%，預計到2035年有望達到3.5萬億元。"
+    assert span("甲国量子科技产业现在规模有多大？", text) is None  # 3.5万亿元 is 低空经济's 规模
+    assert span("照文中的预测，2035年甲国低空经济规模大概有多大？", text) == "3.5萬億元"

@@ -361,15 +361,16 @@ def _year_total(q: Question, sentence: str) -> bool:
     return any(f"{y}年" in sentence for y in q.years) and not _SINCE.search(sentence)
 
 
-_CONTINUES = re.compile(r"\s*(?:比|较|同比|环比|增长|增加|下降|减少|提高|上升)")
+_CONTINUES = re.compile(r"\s*(?:比|较|同比|环比|增长|增加|下降|减少|提高|上升|预计|有望)")
 
 
 def _continued(norm: str, s: int, cs: int) -> str:
-    """The clause before one that only goes on about its figure (登记的无人机数量达217.7万架，
-    比上年底增加约91万架: the 91万架 are registered drones too), else ""."""
-    if cs <= s or not _CONTINUES.match(norm, cs):
-        return ""
-    a, _ = _clause_span(norm, s, cs, cs - 1, cs - 1)
+    """The clauses before one that only goes on about its figure (登记的无人机数量达217.7万架，
+    比上年底增加约91万架: the 91万架 are registered drones too; a forecast, 预计…, goes on
+    too), back to one that does not; "" when the figure's clause does not go on."""
+    a = cs
+    while a > s and _CONTINUES.match(norm, a):  # …规模达到5059.5亿元，同比增长33.8%，预计到2035年有望达到3.5万亿元: back to 规模
+        a, _ = _clause_span(norm, s, a, a - 1, a - 1)
     return norm[a:cs]
 
 
