@@ -2478,3 +2478,12 @@ def test_a_forecast_clause_goes_on_about_the_measure_of_the_clause_it_follows():
     text = "未來產業包括量子科技、人形機器人等。2023年甲國低空經濟規模達到5000億元，同比增長33.8%，預計到2035年有望達到3.5萬億元。"
     assert span("甲国量子科技产业现在规模有多大？", text) is None  # 3.5万亿元 is 低空经济's 规模
     assert span("照文中的预测，2035年甲国低空经济规模大概有多大？", text) == "3.5萬億元"
+
+
+def test_mainland_made_and_ship_orders_in_everyday_words():
+    games = "2024年，甲國自主研發遊戲海外市場實際銷售收入185.57億美元，同比增長13.39%。"
+    assert analyse("陸製電玩2024年在海外賺進多少美元？").subject == "电玩"  # 陸製 says whose, like 国产
+    assert span("陸製電玩2024年在海外賺進多少美元？", games) == "185.57億美元"
+    ships = ("2024年，甲國造船完工量4818萬載重噸，同比增長13.8%；新接訂單量11305萬載重噸，同比增長58.8%；截至12月底，"
+             "手持訂單量20872萬載重噸，同比增長49.7%。三大指標以載重噸計分別占世界總量的55.7%、74.1%和63.1%。")
+    assert span("2024年全世界新签的船单里，甲国拿走了多大份额？", ships) == "74.1%"  # 船单 = 新接订单
