@@ -202,15 +202,18 @@ def _metric_fit(q: Question, clause: str, sentence: str, item: str, role: str = 
         return 0.0
     if role == "share" and q.metric in _SHARE_METRICS:
         return 1.0
-    if q.metric.startswith("总") and _MEASURE.search(q.metric) and len(q.metric) >= 3 and _match(q.metric, clause) < PARTIAL:
-        q = dataclasses.replace(q, metric=q.metric[1:])  # 手机总产量: 手机产量16.7亿台 is its total
-    if (item and item in q.metric) or _match(q.metric, clause) >= PARTIAL:
+    metric = q.metric
+    in_clause = _match(metric, clause) >= PARTIAL
+    if not in_clause and metric.startswith("总") and len(metric) >= 3 and _MEASURE.search(metric):
+        metric = metric[1:]  # 手机总产量: 手机产量16.7亿台 is its total
+        in_clause = _match(metric, clause) >= PARTIAL
+    if (item and item in metric) or in_clause:
         return 1.0
-    if item and _match(q.metric, sentence) >= PARTIAL:
+    if item and _match(metric, sentence) >= PARTIAL:
         return 1.0  # 组件产量分别为…，同比分别增长…: the 分别 list binds the metric to its figures
-    if "其中" in clause and _match(q.metric, sentence.split("其中")[0]) >= PARTIAL:
+    if "其中" in clause and _match(metric, sentence.split("其中")[0]) >= PARTIAL:
         return 1.0
-    return 0.3 if _match(q.metric, sentence) >= PARTIAL else -0.5
+    return 0.3 if _match(metric, sentence) >= PARTIAL else -0.5
 
 
 # Statistical measures (产量, 出口额, 产值, 营业收入, 装机容量, 市场规模, 平均工资, 研发费用 …): a figure whose
@@ -297,7 +300,8 @@ def _spelled_out(term: str, text: str) -> bool:
         return False
     if any(re.search(re.escape(term[:i]) + "[\u4e00-\u9fff]" + re.escape(term[i:]), text) for i in range(1, len(term))):
         return True
-    joints = {term.find(p) for p in sub_terms(term)} | {term.find(p) + len(p) for p in sub_terms(term)}
+    parts = sub_terms(term)
+    joints = {term.find(p) for p in parts} | {term.find(p) + len(p) for p in parts}
     return any(re.search(re.escape(term[:i]) + "[\u4e00-\u9fff]{2,3}" + re.escape(term[i:]), text) for i in sorted(joints) if 1 < i < len(term) - 1)
 
 
@@ -1812,14 +1816,15 @@ def place_list(q: Question, norm: str, s: int, e: int) -> tuple[int, int] | None
     if not runs:
         return None
 
+    def clause_end(at: int) -> int:
+        return min((i for i in (norm.find(c, at, e) for c in "，,；;。") if i >= 0), default=e)
+
     def said_around(run: list[tuple[int, int]]) -> int:  # 江苏则以光伏见长，常州自称「新能源之都」: the place whose clause says the asked words
         a = max((norm.rfind(c, s, run[0][0]) for c in "，,；;"), default=-1)
-        b = min((i for i in (norm.find(c, run[-1][1], e) for c in "，,；;。") if i >= 0), default=e)
-        return sum(1 for t in q.terms if len(t) >= 2 and _in(t, norm[max(a, s) : b]))
+        return sum(1 for t in q.terms if len(t) >= 2 and _in(t, norm[max(a, s) : clause_end(run[-1][1])]))
 
     best = max(runs, key=lambda r: (said_around(r), len(r)))
-    end = min((i for i in (norm.find(c, best[-1][1], e) for c in "，,；;。") if i >= 0), default=e)
-    return best[0][0], end  # the clause the places open: 常州自称「新能源之都」
+    return best[0][0], clause_end(best[-1][1])  # the clause the places open: 常州自称「新能源之都」
 
 
 def answer_fact(q: Question, citations: list[Citation]) -> dict[str, Any] | None:

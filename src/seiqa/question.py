@@ -330,8 +330,8 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
             continue  # 销量同比增长多少: the metric is 销量, 同比增长 says what of it is asked; 税率最高到多少 (最长的有多长 asks 最长)
         if w in _LOCATIVES:
             return ""  # 经济总量里头占多大: what stands before 里头 is the whole, not the metric
-        if w.isdigit() or _TIME_WORD.fullmatch(w) or w in _TIME_ONLY or w in _ADVERBIAL or re.match(r"[0-9]", w):
-            continue  # 门号到2024年底有多少户: the time says when, the metric is before it; 装机容量目前有多少
+        if w[:1].isdigit() or _TIME_WORD.fullmatch(w) or w in _TIME_ONLY or w in _ADVERBIAL:
+            continue  # 门号到2024年底有多少户: the time says when, the metric is before it; 装机容量目前有多少; 不足5%: a figure quoted
         if len(w) == 2 and w.endswith("了") and w[0] in content:
             return w[0]  # 光伏一共发了多少度电: jieba reads 发了 as one word
         if w == "钱" and k > 1 and ws[k - 1] == "的" and ws[k - 2] in content:
@@ -474,10 +474,8 @@ def subject_of(norm: str, metric: str) -> str:
         before.pop()
         if len(before) > 1 and before[-1][0] in _ACHIEVE_VERBS:
             before.pop()  # 民航业实现的利润总额: 实现 only says the figure was reached
-            while len(before) > 1 and _TIME_WORD.fullmatch(before[-1][0]):
-                before.pop()  # 高技术制造业全年实现的营业收入: 全年 says when
         while len(before) > 1 and (_TIME_WORD.fullmatch(before[-1][0]) or before[-1][0].isdigit()):
-            before.pop()  # 服务机器人2024年的产量: 2024年 says when, 服务机器人 what of
+            before.pop()  # 服务机器人2024年的产量, 高技术制造业全年实现的营业收入: the time says when
         if before and (before[-1][1] not in _NOUN_TAGS or len(before) > 1 and before[-2][1] == "d"):
             return ""  # 登记在册的无人机, 已经备案的无人机: a clause that says which, not what of
     modifiers = contrast_words()
