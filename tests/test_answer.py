@@ -2487,3 +2487,26 @@ def test_mainland_made_and_ship_orders_in_everyday_words():
     ships = ("2024年，甲國造船完工量4818萬載重噸，同比增長13.8%；新接訂單量11305萬載重噸，同比增長58.8%；截至12月底，"
              "手持訂單量20872萬載重噸，同比增長49.7%。三大指標以載重噸計分別占世界總量的55.7%、74.1%和63.1%。")
     assert span("2024年全世界新签的船单里，甲国拿走了多大份额？", ships) == "74.1%"  # 船单 = 新接订单
+
+
+def test_stance_grade_ordinals_rolled_off_the_line_and_a_quoted_title():
+    drugs = ("2024年，乙國藥品監督管理局共批准37個1類創新藥上市。"
+             "對外授權方面，2024年乙國創新藥對外授權交易的總金額超過200億美元。")
+    assert span("从投资角度看，2024年乙国药监部门一共放行了多少个1类新药上市？", drugs) == "37個"  # a stance asks no money
+    assert analyse("2024年乙国一共批准了几款第一类新药？").unit_hint == "款"  # not 款第一
+    assert span("2024年對岸的藥品主管機關一共放行了幾款第一類新藥上市？", drugs) == "37個"  # 第一类 is 1类, 放行 批准
+    cars = "丙市2024年汽車產量180.2萬輛，其中新能源汽車產量60.5萬輛。"
+    assert span("丙市2024年下线的新能源车有多少辆？", cars) == "60.5萬輛"  # 下线: rolled off the line, made
+    game = "2023年9月1日上線的單機遊戲《逐光者》，發售5天全平台銷量超過300萬套。"
+    assert span("3A遊戲《逐光者》上架五天，各平台加起來賣了幾套？", game) == "300萬套"  # the title names it, not 3a
+    plan = "其中最具代表性的是1992年5月啟動的「國家重點研發計畫」，即通稱的「921計畫」。"
+    assert span("给大家科普一下，“921计划”是哪年哪月开始的？", plan) == "1992年5月"
+
+
+def test_hours_in_everyday_words_a_years_running_total_and_a_station():
+    drones = "截至2024年底，丁國實名登記的無人機數量達120.5萬架，比上年底增加約40萬架；全年無人機累計飛行時長1500萬小時。"
+    assert analyse("2024年一整年，丁国的无人机加起来在天上飞了多少个钟头？").asks == "duration"  # 钟头 is 小时
+    assert span("2024年一整年，丁国的无人机加起来在天上飞了多少个钟头？", drones) == "1500萬小時"  # 全年…累计: the year's sum
+    stations = "截至2024年底，丁國5G基地台總數達300.2萬個，占行動通信基地台總數的比重為30.5%。"
+    assert analyse("5G台站在全部手機訊號基地台裡頭佔了幾%？").asks == "share"  # 占了几%
+    assert span("5G台站在全部手機訊號基地台裡頭佔了幾%？", stations) == "30.5%"  # 台站 is no place

@@ -359,6 +359,9 @@ _STOCK_ASKED = re.compile(r"截至|截止|累计|以来|至今|迄今|目前|[�
 _SINCE = re.compile(r"截至|截止|以来|至今|迄今|[底末]")
 
 
+_YEAR_LONG = re.compile(r"(?:全年|当年|年内)[^,，;；]*累计")  # 全年无人机累计飞行时长: the year's sum
+
+
 def _year_total(q: Question, sentence: str) -> bool:
     """The sentence's 累计 sums over the asked year (2024年，动力电池累计装车量…), not
     since a start (截至2024年底…累计成交量)."""
@@ -407,7 +410,7 @@ def contrast_fit(q: Question, clause: str, sentence: str) -> float:
     question is exempt, 加工出口区 may be a name); also when the question asks a year's
     figure (2024年…成交额, no 截至, 累计, 底 …) and the clause gives a cumulative one
     (累计成交额); 0 else."""
-    if q.years and "累计" in clause and q.asks not in TIME_ASKS and not _STOCK_ASKED.search(q.norm) and not _year_total(q, sentence):
+    if q.years and "累计" in clause and q.asks not in TIME_ASKS and not _STOCK_ASKED.search(q.norm) and not _year_total(q, sentence) and not _YEAR_LONG.search(clause):
         return -1.0
     if q.asks not in TIME_ASKS and q.asks not in ("diff", "growth") and _POINT_IN_TIME.search(q.norm) and _FLOW.search(clause) and not _FLOW.search(q.norm) and "累计" not in clause:
         return -1.0  # 截至2024年底…装机 asks what stands then; 新增装机3.73亿千瓦 is the year's addition
@@ -437,6 +440,8 @@ def entity_fit(q: Question, context: str) -> float:
     places = [t for t in q.entities if is_place(t)]
     if places and not any(_names(t, context) for t in places):
         return -1.0
+    if any(_in(t, context) for t in q.quoted):
+        return 0.0  # 3a游戏《黑神话:悟空》: the title it quotes names the thing asked about
     return -1.0 if q.entities and not any(_names(t, context) for t in q.entities) else 0.0
 
 

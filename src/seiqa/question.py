@@ -29,9 +29,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("when", re.compile(r"什么时候|何时|几时|哪个时候|什么时间|什么时后|(?:哪一?个?|什么|何|几)(?:时期|年代|世纪|朝代|年间)|哪些年|哪一?段(?:时间|时期|期间)?")),
     ("month", re.compile(r"哪一?个?月|几月份?")),
     ("age", re.compile(r"几岁|多少岁|年龄|多大年纪")),
-    ("share", re.compile(r"比例|比重|占比|百分之几|百分之多少|百分比|份额|渗透率|(?<![攻侵抢霸独])占(?!有(?!率)|地).{0,20}?(?:多少|几成|多大(?:一块|一部分|部分|的?比例|的?份额)?)|几成")),
+    ("share", re.compile(r"比例|比重|占比|百分之几|百分之多少|百分比|份额|渗透率|(?<![攻侵抢霸独])占(?!有(?!率)|地).{0,20}?(?:多少|几成|几(?=\s*%)|多大(?:一块|一部分|部分|的?比例|的?份额)?)|几成")),
     ("growth", re.compile(r"(?:增长|增幅|增速|增加|下降|降幅|减少|上升|提高|提升|涨幅|升幅|跌幅|下跌|上涨|下滑|回落|回撤|衰退|跌|涨)(?:率|了)?(?:多少|几|百分之几)|(?:增长|增幅|增速|涨幅|升幅)(?:率)?(?:是|为)?(?:多少|几)|翻了?(?:大约|约|大概)?(?:几|多少)倍")),  # 翻了几倍: grew how many times over
-    ("duration", re.compile(r"多久|多长时间|(?:几|多少)(?:年|个月|天|日|小时|周|星期)(?!份)")),
+    ("duration", re.compile(r"多久|多长时间|(?:几|多少)(?:年|个月|天|日|个?小时|个?钟头|周|星期)(?!份)")),
     ("count", re.compile(r"(?:多少|(?<!哪)几)(?:十|百|千|万|亿)?(?:" + _CLASSIFIERS + r"|层|省|市|县|国|区|大(?=[\u4e00-\u9fff]))")),
     ("amount", re.compile(r"多少|(?<!哪)几|多大|多高|多长|多重|多远|多深|多宽|多快|多厚|多少钱|规模(?:是|为|有)?$|金额")),
     ("fact", re.compile(r"哪些|什么|谁|哪里|哪儿|哪个|哪家|哪位|哪种|哪类|哪项|哪座|哪国|何处|何种|何地|为何|为什么|怎样|如何|哪")),
@@ -41,7 +41,7 @@ _PERIOD = re.compile(r"年间|哪些年|时间段|哪一?段|哪年到哪年|到
 TIME_ASKS = frozenset(("year", "when", "date", "month"))  # questions answered by a time
 NUMERIC_ASKS = frozenset({"ratio", "diff", "rank", "date", "year", "when", "month", "age", "share", "growth", "duration", "count", "amount"})
 
-_UNIT_AFTER = re.compile(r"(?:多少|几)(?:十|百|千|万|亿|万亿)?([a-z]{1,4}|[\u4e00-\u9fff]{1,3})")
+_UNIT_AFTER = re.compile(r"(?:多少|几)(?:十|百|千|万|亿|万亿)?([a-z]{1,4}|(?:(?!第)[\u4e00-\u9fff]){1,3})")  # not 第: 几款第一类新药 counts 款
 # How the asked figure is measured (以能量（千瓦时）计, 按功率口径计, 单位：亿元, 有多大（万千瓦）):
 # a unit hint, and words that are no terms.
 _RECKONED_BY, _RECKONED = r"(?:以|按|用)[^,，。?？]{0,8}?", r"(?:计算|计|来算)"
@@ -113,12 +113,14 @@ _DIRECTIONAL = frozenset("来 去 起来 下来 上来 上去 进来 过来 出�
 # Characters Taiwan writes for another mainland character that OpenCC's t2s keeps: 矽片 is 硅片.
 _TAIWAN_CHARS = str.maketrans({"硅": "矽"})
 _MAINLAND_CHARS = str.maketrans({"矽": "硅"})
-_NUMERAL_CLASS = re.compile(r"([一二三四五六七八九])(类|级|号|期|批|代|线|档|等|型|轮|届|类别)")
+_NUMERAL_CLASS = re.compile(r"第?([一二三四五六七八九])(类|级|号|期|批|代|线|档|等|型|轮|届|类别)")
+_GRADES = frozenset("类 级 等 档 类别".split())  # grades: the first is grade one
 
 
 @functools.lru_cache(maxsize=4096)
 def variants(term: str) -> frozenset[str]:
-    """The term and its synonyms; a numeral before a class word also in digits (一类 -> 1类);
+    """The term and its synonyms; a numeral before a class word also in digits (一类 -> 1类,
+    第一批 -> 第1批; the first of a grade is the grade: 第一类 -> 一类, 1类);
     a verb with a directional complement as the verb (造出来 -> 造出, 卖出去 -> 卖出); each
     also in Taiwan's characters (硅片 -> 矽片)."""
     groups = synonym_groups()
@@ -129,7 +131,11 @@ def variants(term: str) -> frozenset[str]:
         found = found | groups.get(stem, frozenset())
     m = _NUMERAL_CLASS.fullmatch(term)
     if m:
-        found = found | {str("一二三四五六七八九".index(m.group(1)) + 1) + m.group(2)}
+        digit = str("一二三四五六七八九".index(m.group(1)) + 1)
+        ordinal = term.startswith("第")
+        found = found | {("第" if ordinal else "") + digit + m.group(2)}
+        if ordinal and m.group(2) in _GRADES:  # 第一类新药 is 一类新药, 1类新药 (第一批 is not 一批)
+            found = found | {m.group(1) + m.group(2), digit + m.group(2)}
     return found | {v.translate(_TAIWAN_CHARS) for v in found}
 
 
@@ -269,7 +275,7 @@ def _is_unit(word: str) -> bool:
     return found[0].kind not in ("plain", "count") or word[0] in "十百千万亿"
 
 
-_CLASS_PREFIX = re.compile(r"^[0-9一二三四五六七八九十]+(?:类|级|型|代|线)")
+_CLASS_PREFIX = re.compile(r"^第?[0-9一二三四五六七八九十]+(?:类|级|型|代|线)")
 
 
 _HOW_MUCH = re.compile(r"百分之(?:几|多少)|多少|几|多(?:大|高|长|重|远|深|宽|快|厚)")
@@ -365,7 +371,7 @@ QUOTED = re.compile(r"[「『“《\"]([^「『“《」』”》\"]{1,12}|(?<=�
 
 _PERSONAL = frozenset("我 你 您 他 她 我们 你们 他们 她们 咱 咱们".split())
 _ABROAD = frozenset("外国 国外 海外 境外 各国 外地 全球 世界 全世界".split())  # no name: where, not which place
-_NOT_NAMES = frozenset(("东西", "上市", "长大", "沾边"))  # common words jieba tags as places: things (这三类东西), to go on sale, to grow, to be related
+_NOT_NAMES = frozenset(("东西", "上市", "长大", "沾边", "台站"))  # common words jieba tags as places: things (这三类东西), to go on sale, to grow, to be related, a station
 
 
 def is_place(word: str) -> bool:
@@ -646,10 +652,15 @@ _COLLOQUIAL = (("乜嘢", "什么"), ("啥", "什么"), ("咋", "怎么"), ("几
                ("成个", "整个"), ("加埋", "加起来"), ("㗎", ""),
                ("多少巴仙", "百分之多少"), ("几巴仙", "百分之几"), ("巴仙", "%"),  # Singapore 巴仙: per cent
                ("多老些", "多少"), ("多老少", "多少"),  # northern 多老些
-               ("合共", "合计"))  # Hong Kong 合共
+               ("合共", "合计"),  # Hong Kong 合共
+               ("一整年", "全年"), ("整整一年", "全年"))
 # The frame of a formal request around the question (请问…情况如何，具体数值为多少): it asks
 # the figure of what it names, and its own words are no terms.
 _FRAME = re.compile(r"的?(?:基本)?(?:情况|状况)(?:如何|怎么样|怎样)[,，]?|具体(?:的)?(?:数值|数字|数额|数据|数目|金额)?(?=(?:约|大约)?(?:为|是|有|达)?(?:多少|几))")
+# The stance or audience of the asker (从投资角度看，站在企业的立场上，给大家科普一下): how the
+# question is meant, not what it asks; its words are no terms (投资 would ask money).
+_STANCE = re.compile(r"(?:从|站在|以)[^,，。?？]{1,8}?(?:的)?(?:角度|立场|视角)(?:上)?(?:来|去)?(?:看|讲|说|而言|出发)?[,，]?"
+                     r"|(?:给|跟|和|向|帮|为)大家(?:科普|介绍|解释|说明|讲讲|聊聊|说说|讲解|盘点)(?:一下)?[,，]?")
 # Taiwanese usage: 年增率 is the change on the year before; 營收為何 asks the figure (為何 =
 # 是什麼, not 為什麼, after a measure).
 _REGIONAL = ((re.compile(r"(?<![0-9])年(?:增|成长)率"), "同比增长率"), (re.compile(r"成长率"), "增长率"),
@@ -710,6 +721,7 @@ def expand_shorthand(norm: str) -> str:
         norm = pattern.sub(word, norm)
     norm = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", norm)  # game market -> 游戏 市场 -> 游戏市场
     norm = _FRAME.sub("", norm)
+    norm = _STANCE.sub("", norm)
     for spoken, written in _COLLOQUIAL:
         norm = norm.replace(spoken, written)
     for pattern, word in _REGIONAL:
