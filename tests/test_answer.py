@@ -2510,3 +2510,19 @@ def test_hours_in_everyday_words_a_years_running_total_and_a_station():
     stations = "截至2024年底，丁國5G基地台總數達300.2萬個，占行動通信基地台總數的比重為30.5%。"
     assert analyse("5G台站在全部手機訊號基地台裡頭佔了幾%？").asks == "share"  # 占了几%
     assert span("5G台站在全部手機訊號基地台裡頭佔了幾%？", stations) == "30.5%"  # 台站 is no place
+
+
+def test_per_one_sums_falls_since_a_start_and_a_share_inside_a_whole():
+    tax = "乙國新能源汽車車輛購置稅減免政策延續至2027年底，其中2024年至2025年免徵，2026年至2027年減半徵收，每輛車的減免稅額分別不超過2萬元和1萬元。"
+    assert span("2024年新能源汽车车辆购置税减免的总额是多少亿元？", tax) is None  # per car, not the sum
+    assert span("2024年每辆新能源汽车的车辆购置税最多减免多少？", tax) == "2萬元"
+    price = "不過，產能擴張帶來價格下跌，碳酸鋰價格較2022年底的高點跌幅超過八成，行業陷入虧損。"
+    assert analyse("碳酸锂价格从2022年底的高点算起，一共跌掉了多少？").asks == "growth"
+    assert span("碳酸锂价格从2022年底的高点算起，一共跌掉了多少？", price) == "八成"  # 2022 is where the fall starts
+    firms = "2023年末甲產業企業法人單位約150萬個，比2018年末增長約40%。"
+    assert span("2023年末甲产业的企业法人单位数比2018年末涨了大概多少？", firms) == "40%"
+    sales = ("2024年，甲國新能源汽車銷量1000.0萬輛，同比增長30.0%。", "整車方面，乙公司2024年新能源汽車銷量達到250.0萬輛，同比增長20.0%。")
+    got, _ = ask("乙公司2024年卖的新能源车在全国新能源车销量里占了多大比例？", *sales)
+    assert got["computed"] and got["text"] == "25.0%"  # 250.0万辆 ÷ 1000.0万辆
+    solar = "截至2024年底，其中太陽能發電裝機容量約6.1億千瓦，同比增長40.1%。"
+    assert span("2024年装上的太阳能发电，总量比前一年多了百分之几？", solar) == "40.1%"  # a capacity is a total

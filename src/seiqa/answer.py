@@ -225,6 +225,9 @@ _MONEY_WORDS = frozenset("金额 价值 总额 数额 价格 总值 价钱 规�
 _MONEY_FIGURE = re.compile(r"[0-9][0-9.]*\s*(?:万亿|亿|万|千)?(?:元|美元|欧元|港元|日元)")
 
 
+_STOCK_SAID = re.compile(r"容量|保有量|存量|总规模")  # measures that are totals standing at a time
+
+
 def measure_fit(q: Question, quantity: Quantity, metric: float, sentence: str = "") -> float:
     """-1 when the question asks a statistical measure (q.metric 出口额, 发电量) that the
     figure's sentence does not say (metric part -0.5): 开采指标27万吨 does not answer
@@ -243,8 +246,8 @@ def measure_fit(q: Question, quantity: Quantity, metric: float, sentence: str = 
         return 0.0
     if q.metric in _MONEY_WORDS and (quantity.kind == "money" or q.asks == "growth" and _MONEY_FIGURE.search(sentence)):
         return 0.0  # 总值同比增长多少: the money figure it grew from says the value
-    if re.fullmatch(GENERIC_WHOLE, q.metric) and _TOTAL.search(sentence):
-        return 0.0  # 加在一起的装机总量: 合计装机达到14.07亿千瓦 says the total
+    if re.fullmatch(GENERIC_WHOLE, q.metric) and (_TOTAL.search(sentence) or _STOCK_SAID.search(sentence)):
+        return 0.0  # 加在一起的装机总量: 合计装机达到14.07亿千瓦 says the total; 装机容量约8.9亿千瓦 is one
     return -1.0
 
 
@@ -771,7 +774,8 @@ _LIST_MARK = frozenset("、和与及")
 _ONE_ASKED = re.compile(r"单算|单看|单论|单就|单拿|光算|光看|只算|只看|仅算|仅看")
 
 
-_SUM_ASKED = re.compile(r"一共|总共|合计|共计|总计|加起来|加在一起")
+_SUM_ASKED = re.compile(r"一共|总共|合计|共计|总计|加起来|加在一起|总额|总金额")
+_PER_ONE = re.compile(r"(?:平均)?每一?[个辆台人户家件吨套部艘架座项名位]|人均|户均|单车|单台|单辆|车均")  # 每辆车的减免税额: per one
 _CAP_ASKED = re.compile(r"最高|最多|上限|封顶|不超过|至多|顶多|最大")
 
 
@@ -779,6 +783,12 @@ def asks_sum(q: Question) -> bool:
     """The question asks how much in all (一共拿出了多少补贴资金): a cap (最高2万元的补贴,
     bound "max") does not answer it, unless the cap itself is asked (最多能拿多少)."""
     return bool(_SUM_ASKED.search(q.norm)) and not _CAP_ASKED.search(q.norm)
+
+
+def _per_one(q: Question, clause_before: str) -> bool:
+    """The figure is per one thing (每辆车的减免税额不超过3万元, 人均) and the question asks
+    per nothing: a sum asked (减免的总额) is not answered by it."""
+    return bool(_PER_ONE.search(clause_before)) and not _PER_ONE.search(q.norm)
 
 
 def total_fit(q: Question, clause_before: str, sentence: str, after: str = "") -> float:
@@ -1128,13 +1138,13 @@ def _without(clause: str, qn: Quantity, offset: int) -> str:
 
 
 # a change since a time up to now (从2023年初的高点到现在跌了多少): that time is what it is against
-_SINCE_THEN = re.compile(r"(?:从|自)[0-9]{4}年[^,，。?？]{0,12}?(?:到|至)(?:现在|目前|今天|如今|今)|(?:从|自)[0-9]{4}年[^,，。?？]{0,12}?以来")
+_SINCE_THEN = re.compile(r"(?:从|自)[0-9]{4}年[^,，。?？]{0,12}?(?:到|至)(?:现在|目前|今天|如今|今)|(?:从|自)[0-9]{4}年[^,，。?？]{0,12}?(?:以来|算起|起算)")
 
 
 @functools.lru_cache(maxsize=1024)
 def _dated_apart_from_against(norm: str) -> bool:
     """The question names a year besides the one it compares with (2024年…比2023年多了多少;
-    not 从2023年初到现在跌了多少)."""
+    not 从2023年初到现在跌了多少, 从2023年初的高点算起跌了多少)."""
     return bool(YEAR.search(AGAINST.sub(" ", _SINCE_THEN.sub(" ", norm))))
 
 
@@ -1446,7 +1456,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                                     flow_fit(q, norm[cs:ce], norm[ce:e])),
                     "event": event_fit(q, _wide_clause(norm, s, e, qn.start), sentence),
                     "month": month_fit(q, clause_around, sentence),
-                    "total": -1.0 if qn.bound == "max" and asks_sum(q) else total_fit(q, norm[cs : qn.start], sentence, norm[qn.end : qn.end + 12]),
+                    "total": -1.0 if (qn.bound == "max" or _per_one(q, norm[cs : qn.start])) and asks_sum(q) else total_fit(q, norm[cs : qn.start], sentence, norm[qn.end : qn.end + 12]),
                 }
                 score = (
                     lexical
@@ -1882,7 +1892,7 @@ _COMPUTE_SPLIT = re.compile(r"^(?P<left>.+?)(?:比|较|相比|与|(?:约|大约|
 _REMAINDER_SPLIT = re.compile(r"^(?P<left>.+?)(?:扣掉|扣除|除去|去掉|减去|减掉|刨去|刨掉|刨除)(?P<right>[^,，]+?)(?:以后|之后|后)?[,，]?(?:剩下|还剩|剩余|余下)")  # A扣掉B，剩下多少: A − B
 _RATIO_SPLIT = re.compile(r"^(?P<left>.+?)(?:约|大约|大概)?(?:是|为|相当于)(?P<right>.+)的(?:几|多少)倍")  # B may hold a 的 of its own
 _SHARE_SPLIT = re.compile(
-    r"^(?P<left>.+?)(?:约|大约|大概)?(?:占|相当于)(?P<right>.*?)的?(?:比例|比重|份额|百分之几|百分之多少|多少|几成)"
+    r"^(?P<left>.+?)(?:约|大约|大概)?(?:占|相当于)了?(?P<right>.*?)的?(?:多大的?)?(?:比例|比重|份额|百分之几|百分之多少|多少|几成)"
 )
 
 
