@@ -2526,3 +2526,11 @@ def test_per_one_sums_falls_since_a_start_and_a_share_inside_a_whole():
     assert got["computed"] and got["text"] == "25.0%"  # 250.0万辆 ÷ 1000.0万辆
     solar = "截至2024年底，其中太陽能發電裝機容量約6.1億千瓦，同比增長40.1%。"
     assert span("2024年装上的太阳能发电，总量比前一年多了百分之几？", solar) == "40.1%"  # a capacity is a total
+
+
+def test_a_rise_asked_in_a_unit_is_worked_out_from_the_two_levels():
+    prices = "2024年末，乙市場碳價收於每噸85.5元，較上線首日開盤價60元上漲約四成。"
+    q = analyse("2024年末乙市场的碳价比上线首日开盘价涨了多少元？")
+    assert q.asks == "diff" and analyse("2024年末乙市场的碳价比2023年末涨了多少？").asks == "growth"  # no unit: a rate
+    got, _ = ask("2024年末乙市场的碳价比上线首日开盘价涨了多少元？", prices)
+    assert got["computed"] and got["value"] == 25.5  # 85.5元 − 60元, not 四成

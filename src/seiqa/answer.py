@@ -1886,7 +1886,7 @@ def answer_fact(q: Question, citations: list[Citation]) -> dict[str, Any] | None
 
 # --- computed answers ------------------------------------------------------------------
 
-_COMPUTE_SPLIT = re.compile(r"^(?P<left>.+?)(?:比|较|相比|与|(?:约|大约|大概)?(?:是|为|相当于))(?P<right>.+?)(?:多|少|高|低|大|小|增加|减少|的)")
+_COMPUTE_SPLIT = re.compile(r"^(?P<left>.+?)(?:比|较|相比|与|(?:约|大约|大概)?(?:是|为|相当于))(?P<right>.+?)(?:多|少|高|低|大|小|增加|减少|上涨|下跌|涨|跌|的)")
 
 
 _REMAINDER_SPLIT = re.compile(r"^(?P<left>.+?)(?:扣掉|扣除|除去|去掉|减去|减掉|刨去|刨掉|刨除)(?P<right>[^,，]+?)(?:以后|之后|后)?[,，]?(?:剩下|还剩|剩余|余下)")  # A扣掉B，剩下多少: A − B
