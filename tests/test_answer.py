@@ -2,7 +2,7 @@
 import pytest
 
 from seiqa.answer import acceptable, answer, candidates, sub_questions
-from seiqa.question import analyse
+from seiqa.question import analyse, restated
 from seiqa.records import Citation
 
 NEV = (
@@ -2534,3 +2534,10 @@ def test_a_rise_asked_in_a_unit_is_worked_out_from_the_two_levels():
     assert q.asks == "diff" and analyse("2024年末乙市场的碳价比2023年末涨了多少？").asks == "growth"  # no unit: a rate
     got, _ = ask("2024年末乙市场的碳价比上线首日开盘价涨了多少元？", prices)
     assert got["computed"] and got["value"] == 25.5  # 85.5元 − 60元, not 四成
+
+
+def test_a_question_put_again_in_other_words_asks_the_second_wording():
+    assert restated("2024年车企整体每卖一百块钱能落下几块钱利润，也就是赚钱的比率是多少?") == "2024年车企整体赚钱的比率是多少?"
+    assert restated("2024年产量是多少，也就是说比上年多吗") == "2024年产量是多少，也就是说比上年多吗"  # no question word after
+    margin = "2024年，乙國光伏龍頭企業普遍虧損；汽車行業的利潤率僅為5.1%，低於工業企業的平均水準。"
+    assert span("2024年车企整体每卖一百块钱能落下几块钱利润，也就是赚钱的比率是多少？", margin) == "5.1%"

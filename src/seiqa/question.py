@@ -840,8 +840,28 @@ def asked_years(norm: str) -> tuple[int, ...]:
     return tuple(sorted(own if own and len(clauses) > 1 else years))
 
 
+# A question put again in other words after 也就是/换句话说 (2024年车企每卖一百块钱落下几块钱利润，
+# 也就是利润率是多少): the second wording says what is asked, of the time and nouns the first opens with.
+_RESTATED = re.compile(r"^(?P<first>.+?)[,，]\s*(?:也就是说?|换句话说|换言之|亦即|说白了就是|简单说就是)[,，]?(?P<second>.+)$")
+_QUESTION_WORD = re.compile(r"多少|几|什么|哪|谁|何|多[大高长重远久]")
+
+
+def restated(norm: str) -> str:
+    """The second wording of a question put twice, after the time and nouns the first
+    opens with (2024年车企整体…，也就是赚钱的比率是多少 -> 2024年车企整体赚钱的比率是多少)."""
+    m = _RESTATED.match(norm)
+    if not m or not _QUESTION_WORD.search(m.group("first")) or not _QUESTION_WORD.search(m.group("second")):
+        return norm
+    opening = []
+    for w, tag in tagged(m.group("first")):
+        if not (tag[:1] in ("n", "t", "b", "j") or tag == "eng" or re.fullmatch(r"[0-9]+|年|月|底|末|的", w)):
+            break
+        opening.append(w)
+    return "".join(opening) + m.group("second")
+
+
 def analyse(text: str) -> Question:
-    norm = excepted_part(based_share(checked_claim(expand_shorthand(normalise(text)))))
+    norm = excepted_part(based_share(checked_claim(restated(expand_shorthand(normalise(text))))))
     asks = asks_of(norm)
     if asks in ("other", "share", "growth") and not _HOW_MUCH.search(norm):
         # 24年低空经济规模？ asks 规模是多少; 24年新能源车渗透率？ names its metric like 渗透率是多少;
