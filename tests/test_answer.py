@@ -2541,3 +2541,8 @@ def test_a_question_put_again_in_other_words_asks_the_second_wording():
     assert restated("2024年产量是多少，也就是说比上年多吗") == "2024年产量是多少，也就是说比上年多吗"  # no question word after
     margin = "2024年，乙國光伏龍頭企業普遍虧損；汽車行業的利潤率僅為5.1%，低於工業企業的平均水準。"
     assert span("2024年车企整体每卖一百块钱能落下几块钱利润，也就是赚钱的比率是多少？", margin) == "5.1%"
+
+
+def test_a_hong_kong_robot_is_a_robot():
+    robots = "2024年，丁國工業機器人產量40.1萬套，同比增長10.2%；服務機器人產量800.5萬套，同比增長12.3%。"
+    assert span("2024年丁國服務型機械人產量按年增長幾多？", robots) == "12.3%"  # 機械人: jieba cuts it into 机械 + 人

@@ -654,6 +654,7 @@ _COLLOQUIAL = (("乜嘢", "什么"), ("啥", "什么"), ("咋", "怎么"), ("几
                ("多少巴仙", "百分之多少"), ("几巴仙", "百分之几"), ("巴仙", "%"),  # Singapore 巴仙: per cent
                ("多老些", "多少"), ("多老少", "多少"),  # northern 多老些
                ("合共", "合计"),  # Hong Kong 合共
+               ("机械人", "机器人"),  # Hong Kong 機械人 (jieba cuts it into 机械 + 人)
                ("一整年", "全年"), ("整整一年", "全年"))
 # The frame of a formal request around the question (请问…情况如何，具体数值为多少): it asks
 # the figure of what it names, and its own words are no terms.
