@@ -2546,3 +2546,10 @@ def test_a_question_put_again_in_other_words_asks_the_second_wording():
 def test_a_hong_kong_robot_is_a_robot():
     robots = "2024年，丁國工業機器人產量40.1萬套，同比增長10.2%；服務機器人產量800.5萬套，同比增長12.3%。"
     assert span("2024年丁國服務型機械人產量按年增長幾多？", robots) == "12.3%"  # 機械人: jieba cuts it into 机械 + 人
+
+
+def test_cases_counted_by_deal_and_plates_taken_as_registrations():
+    deals = "對外授權方面，2024年乙國創新藥對外授權交易的總金額超過300億美元，交易數量逾70宗，跨國藥企從乙國引進的候選藥物增多。"
+    assert span("2024年乙國新藥授權給海外藥廠的案子大約有幾件？", deals) == "70宗"  # 件 counts deals as 宗 does
+    plates = "2024年全國新註冊登記的新能源汽車為900萬輛，比2023年增加300萬輛。"
+    assert span("2024年中國大陸新領牌照的新能源車總共有多少輛呢？", plates) == "900萬輛"  # 领牌照: registered

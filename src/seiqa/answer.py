@@ -921,7 +921,7 @@ _HOUSEHOLDS = _PERSON_UNITS | {"户"}
 
 
 # Classifiers that count the same things: deals (笔, 宗, 单, 项), vehicles (辆, 台), handsets (部, 台)
-_SAME_CLASSIFIERS = (frozenset("笔宗单项"), frozenset("辆台"), frozenset("部台"))
+_SAME_CLASSIFIERS = (frozenset("笔宗单项件"), frozenset("辆台"), frozenset("部台"))
 
 
 def _unit_fits(hint: str, unit: str) -> bool:
