@@ -2553,3 +2553,11 @@ def test_cases_counted_by_deal_and_plates_taken_as_registrations():
     assert span("2024年乙國新藥授權給海外藥廠的案子大約有幾件？", deals) == "70宗"  # 件 counts deals as 宗 does
     plates = "2024年全國新註冊登記的新能源汽車為900萬輛，比2023年增加300萬輛。"
     assert span("2024年中國大陸新領牌照的新能源車總共有多少輛呢？", plates) == "900萬輛"  # 领牌照: registered
+
+
+def test_a_name_the_question_opens_with_must_be_in_the_passage():
+    pharma = "2024年，規模以上醫藥製造業實現營業收入約2.10萬億元，與上年基本持平。"
+    assert span("大疆2024年的营业收入是多少？", pharma) is None  # 大疆 owns the revenue asked; the passage never names it
+    assert span("2024年规模以上医药制造业的营业收入是多少？", pharma) == "2.10萬億元"
+    chips = "2024年全國積體電路產量為3800億塊，同比增長20.1%。"
+    assert span("對岸2024年積體電路產量的年增率是多少？", chips) == "20.1%"  # 对岸 (Taiwan's word) is the mainland

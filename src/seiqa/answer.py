@@ -484,6 +484,24 @@ def _quotes_another(q: Question, sentence: str, lead: str) -> bool:
     return any((m.group()[0] == "《") in marks for m in QUOTED.finditer(lead))
 
 
+_PROPER_TAGS = frozenset("nr ns nt nz nrt nrfg eng".split())
+_OPENING_NAME = re.compile(r"^([\u4e00-\u9fffa-z]{2,6}?)(?:在|的)?(?:[0-9]{2}|[0-9]{4})年")
+
+
+def opening_name_fit(q: Question, context: str) -> float:
+    """-1 when the question opens with a name before its year (大疆2024年的营收, 蔚来24年交付)
+    that its passage never says, whole, by its words or as an abbreviation; 0 else. A
+    name so placed owns the figure asked."""
+    m = _OPENING_NAME.match(q.norm)
+    if not m:
+        return 0.0
+    name = m.group(1)
+    tokens = tagged(name)
+    if name in NATIONAL or not all(t in _PROPER_TAGS or (t[:1] == "n" and frequency(w) < MIN_FREQ) for w, t in tokens):
+        return 0.0  # 大陆车厂2024年: a kind of firm, no name
+    return 0.0 if _names(name, context) or _words_said(name, context) else -1.0
+
+
 def subject_fit(q: Question, context: str) -> float:
     """-1 when the nouns the asked figure is of (q.subject: 人形机器人) are not in the
     figure's passage, section or title, each word of two or more characters (a synonym,
@@ -1409,7 +1427,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
         norm = normalise(text)
         where = " ".join((normalise(cit.section), normalise(cit.title)))
         context = " ".join((norm, where))  # the passage and where it stands
-        entity, subject = entity_fit(q, context), subject_fit(q, context)
+        entity, subject = min(entity_fit(q, context), opening_name_fit(q, context)), subject_fit(q, context)
         batch_missing = _ordinal_missing(q.norm, context)  # a passage-level fact: once per passage, not per figure
         quantities = distribute_units(text, find_quantities(text))
         sents = sentences(text, 0, len(text))

@@ -362,7 +362,7 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
 
 # The default scope of a Chinese policy or statistical text: a question naming it names
 # no particular place (2024年全国…, 我国…).
-NATIONAL = frozenset("中国 全国 我国 咱国 国内 国产 陆制 陆产 中华人民共和国 中国大陆 大陆 内地 本国 全国各地 国家 咱们 我们".split())  # 国产电动车: the country's own
+NATIONAL = frozenset("中国 全国 我国 咱国 国内 国产 陆制 陆产 中华人民共和国 中国大陆 大陆 内地 本国 全国各地 国家 咱们 我们 对岸".split())  # 国产电动车: the country's own
 _NAME_TAGS = frozenset("ns nr nt nrt nrfg".split())
 _MODEL_NAME = re.compile(r"[a-z]+[0-9][a-z0-9]*|[0-9]+[a-z]+[a-z0-9]*")  # 5g, c919, h7n9, 3d (not 2024年)
 _PLACE_SUFFIX = frozenset("省市县州")
