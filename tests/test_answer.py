@@ -1833,6 +1833,17 @@ def test_a_few_before_another_question_word_is_not_asked():
     assert q.asks == "amount" and q.metric == "规模" and q.unit_hint == ""
 
 
+def test_a_few_after_a_demonstrative_or_before_a_per_unit_is_not_asked():
+    # 这几年, 前几年: "these / past few years"; 几分钟一集: "a few minutes an episode"
+    q = analyse("国产游戏这几年打进了很多市场，2024年它们在海外卖了多少钱？")
+    assert q.asks == "amount" and q.unit_hint == "钱"
+    q = analyse("电池会不会又像前几年那样紧张？2024年锂电池一共造出来多少GWh？")
+    assert q.asks == "amount" and q.unit_hint == "gwh"
+    q = analyse("我常刷那种几分钟一集的短剧，2024年这个市场一年有多大规模？")
+    assert q.asks == "amount" and q.unit_hint == ""
+    assert analyse("这个目标提前几年实现？").asks == "duration"  # 提前几年 asks how many years
+
+
 def test_a_growth_in_money_is_not_the_growth_of_a_count():
     text = "2024年，中國進口積體電路5492億塊，同比增長14.6%；進口金額3856億美元，同比增長10.4%。"
     assert span("2024年花在进口芯片上的钱比前一年多了百分之几？", text) == "10.4%"

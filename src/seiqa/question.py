@@ -670,7 +670,10 @@ _REGIONAL = ((re.compile(r"(?<![0-9])年(?:增|成长)率"), "同比增长率"),
 _WAN = re.compile(r"(?:(?<=[0-9几])|(?<=多少))w(?=[台辆个人家套份件元块次户部架+]|以上|多)")  # not 100w功率 (watts)
 _HOW_ADJECTIVE = re.compile(r"多([大高长重远深宽快厚])")
 # 几 + a classifier or unit + 的 before another question word: "a few" (几分钟的短剧), not asked.
-_FEW = re.compile(r"几(?=(?:" + _CLASSIFIERS + r"|分钟|小时|天|年|个月|周)的[^?？]*?(?:多少|几|" + _HOW_ADJECTIVE.pattern + r"|什么|哪))")
+_FEW = re.compile(r"几(?=(?:" + _CLASSIFIERS + r"|分钟|小时|天|年|个月|周)的[^?？]*?(?:多少|几|" + _HOW_ADJECTIVE.pattern + r"|什么|哪))"
+                  # 这几年, 前几年, 好几次: a demonstrative or 前/近/好 before 几 makes it "a few";
+                  # 几分钟一集, 几块钱一斤: "a few" units a piece
+                  r"|(?<!提前)(?<=[这那前近好])几(?=年|天|个月|周|次|回|十)|几(?=(?:分钟|小时|天|块钱?|元)一[\u4e00-\u9fff])")
 
 
 def _how_adjective_apart(norm: str) -> str:
