@@ -1844,6 +1844,31 @@ def test_a_few_after_a_demonstrative_or_before_a_per_unit_is_not_asked():
     assert analyse("这个目标提前几年实现？").asks == "duration"  # 提前几年 asks how many years
 
 
+def test_the_clause_that_asks_says_what_kind_of_figure_is_asked():
+    # an earlier clause's 市占率 or 几年 does not make the question ask a share or a duration
+    assert analyse("某电池企业虽然市占率很高，但它2024年的净利润到底是多少？").asks == "amount"
+    q = analyse("听说电池用几年就要换，2024年全国退下来的旧电池一共有多少吨？")
+    assert q.asks == "amount" and q.unit_hint == "吨"
+    text = "某電池企業2024年的全球動力電池裝車量市占率為37.9%，連續8年居全球第一。"
+    assert span("某电池企业虽然市占率很高，但它2024年的净利润到底是多少？", text) is None
+    assert span("听说电池用几年就要换，2024年全国退下来的旧电池一共有多少吨？", text) is None
+    # a computed question keeps its kind: its halves span the clauses
+    assert analyse("跟2023年比，2024年多卖了多少辆？").asks == "diff"
+
+
+def test_drugs_in_development_are_not_drugs_approved():
+    text = "2024年，國家藥品監督管理局共批准48個1類創新藥上市，數量創歷史新高。"
+    assert span("2024年在研的创新药具体有多少个？", text) is None
+    assert span("2024年核准上市的1类创新药一共有几个？", text) == "48個"
+
+
+def test_the_side_of_a_contrast_is_the_one_the_asking_clause_says():
+    text = "2024年，中國進口積體電路5492億塊；進口金額3856億美元，同比增長10.4%。"
+    assert span("大陸進口晶片花了那麼多錢，那2024年大陸出口晶片的金額又是多少？", text) is None
+    assert span("进口的数字有了，那2024年集成电路的出口金额是多少美元？", text) is None
+    assert span("2024年集成电路的进口金额是多少美元？", text) == "3856億美元"
+
+
 def test_a_growth_in_money_is_not_the_growth_of_a_count():
     text = "2024年，中國進口積體電路5492億塊，同比增長14.6%；進口金額3856億美元，同比增長10.4%。"
     assert span("2024年花在进口芯片上的钱比前一年多了百分之几？", text) == "10.4%"

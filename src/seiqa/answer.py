@@ -423,6 +423,8 @@ def contrast_fit(q: Question, clause: str, sentence: str) -> float:
         return -1.0  # 发售3天销量超过1000万套 does not answer how many were sold in all
     for required, sides in contrasts():
         asked = [i for i, side in enumerate(sides) if any(w in q.norm for w in side)]
+        if len(asked) > 1 and q.asking:  # 进口花了那么多钱，那出口是多少: the side the asking clause says
+            asked = [i for i, side in enumerate(sides) if any(w in q.asking for w in side)]
         if len(asked) != 1:
             continue
         here = {i for i, side in enumerate(sides) if any(w in clause for w in side)}

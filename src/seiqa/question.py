@@ -186,6 +186,11 @@ class Question:
         return self.asks in NUMERIC_ASKS
 
     @property
+    def asking(self) -> str:
+        """The clause that asks (see asking_clause), "" when the question is one clause."""
+        return asking_clause(self.norm)
+
+    @property
     def period(self) -> bool:
         """A span of time is asked, not a point (哪些年间, 哪年到哪年, 什么时间段)."""
         return self.asks in TIME_ASKS and bool(_PERIOD.search(self.norm))
@@ -864,9 +869,29 @@ def restated(norm: str) -> str:
     return "".join(opening) + m.group("second")
 
 
+def asking_clause(norm: str) -> str:
+    """The last clause that holds a question word, when the question has other clauses
+    (大陆进口芯片花了那么多钱，那出口的金额是多少 -> 那出口的金额是多少); else ""."""
+    clauses = [c for c in CLAUSE_BREAK.split(norm) if c.strip()]
+    asking = [c for c in clauses if _QUESTION_WORD.search(c)]
+    return asking[-1] if len(clauses) > 1 and asking else ""
+
+
+def _own_asks(norm: str, asks: str) -> str:
+    """What the asking clause asks, when it names what it asks about and an earlier
+    clause's words made the whole question seem to ask another kind (宁德时代虽然市占率
+    很高，但它的净利润是多少: an amount, not a share; 电池用几年就要换，退下来多少吨: an
+    amount, not a duration). A computed question keeps its kind: its halves span clauses."""
+    own = asking_clause(norm)
+    if not own or asks in ("diff", "ratio"):
+        return asks
+    kind = asks_of(own)
+    return kind if kind in NUMERIC_ASKS and kind != asks and content_terms(own) else asks
+
+
 def analyse(text: str) -> Question:
     norm = excepted_part(based_share(checked_claim(restated(expand_shorthand(normalise(text))))))
-    asks = asks_of(norm)
+    asks = _own_asks(norm, asks_of(norm))
     if asks in ("other", "share", "growth") and not _HOW_MUCH.search(norm):
         # 24年低空经济规模？ asks 规模是多少; 24年新能源车渗透率？ names its metric like 渗透率是多少;
         # 增加值占gdp 2022? asks 2022 增加值占gdp的比重是多少 (a time said last is put first)
@@ -877,7 +902,7 @@ def analyse(text: str) -> Question:
         elif _TERSE_SHARE.search(core):
             norm = (when + " " if when else "") + core + "的比重是多少?"
         asks = asks_of(norm)
-    m = _UNIT_AFTER.search(norm)
+    m = _UNIT_AFTER.search(asking_clause(norm)) or _UNIT_AFTER.search(norm)
     unit_hint = m.group(1) if m else _named_unit(norm)
     years = asked_years(norm)
     plain = UNIT_FRAME.sub(" ", norm)  # 按功率口径计: says how the figure is measured (unit_hint, type_fit), not of what
