@@ -1862,6 +1862,35 @@ def test_drugs_in_development_are_not_drugs_approved():
     assert span("2024年核准上市的1类创新药一共有几个？", text) == "48個"
 
 
+def test_sentences_of_context_before_the_asking_one_are_not_asked():
+    q = analyse("做边框材料的同行天天跟我念叨硅料价格。2024年全国多晶硅一年一共造出来多少吨？")
+    assert not q.money and "价格" not in q.terms  # the context's 价格 asks no money
+    text = "2024年，全國多晶矽、矽片產量分別為182萬噸、753GW。"
+    assert span("做边框材料的同行天天跟我念叨硅料价格。2024年全国多晶硅一年一共造出来多少吨？", text) == "182萬噸"
+    q = analyse("我看深圳都用无人机送外卖了。截至2024年底，全国实名登记的无人机有多少架？")
+    assert q.entities == ()
+    # a sentence that refers back (它, 这个行业) keeps its context; a quoted title's colon ends nothing
+    assert analyse("想讲讲比亚迪。它2024年一共卖了多少辆新能源车？").entities == ("比亚迪",)
+    assert analyse("《黑神话：悟空》开卖头三日的销售收入有多少？").quoted == ("黑神话:悟空",)
+
+
+def test_names_in_a_lead_before_a_colon_are_not_asked_when_the_question_names_its_place():
+    assert analyse("讲到东亚造船业时想用对岸的数字：2024年中国全国造船完工量有多少载重吨？").entities == ()
+    assert analyse("说到深圳：2024年战略性新兴产业增加值是多少？").entities == ("深圳",)
+
+
+def test_a_note_that_rules_a_part_out_or_in_says_which_figure_is_meant():
+    q = analyse("2024年国内生产的芯片数量比上一年多了百分之几？（不是进口）")
+    assert q.excluded == ("进口",) and "进口" not in q.terms
+    text = "2024年，中國進口積體電路5492億塊，同比增長14.6%；全國積體電路產量為4514億塊，同比增長22.2%。"
+    assert span("2024年国内生产的芯片数量比上一年多了百分之几？（不是进口）", text) == "22.2%"
+    text = "中國稀土儲量約4400萬噸，約占全球的40%，而冶煉分離產能則占全球的九成左右。"
+    assert span("中国的稀土储量约占全球的百分之多少？（不是冶炼分离产能的占比）", text) == "40%"
+    text = "重慶2024年汽車產量253.8萬輛，其中新能源汽車產量95.3萬輛。"
+    assert span("重庆2024年总共生产了多少辆汽车（燃油车和新能源车都算）？", text) == "253.8萬輛"
+    assert "(万辆)" in analyse("2024年新能源汽车产量是多少（万辆）？").norm  # a unit note stays
+
+
 def test_the_side_of_a_contrast_is_the_one_the_asking_clause_says():
     text = "2024年，中國進口積體電路5492億塊；進口金額3856億美元，同比增長10.4%。"
     assert span("大陸進口晶片花了那麼多錢，那2024年大陸出口晶片的金額又是多少？", text) is None

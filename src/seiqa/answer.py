@@ -421,6 +421,8 @@ def contrast_fit(q: Question, clause: str, sentence: str) -> float:
         return -1.0  # 第五次全国经济普查 does not answer for the fourth
     if q.asks not in TIME_ASKS and _OPENING_SPAN.search(clause) and not _SPAN_NAMED.search(q.norm):
         return -1.0  # 发售3天销量超过1000万套 does not answer how many were sold in all
+    if any(_in(t, clause) for t in q.excluded):
+        return -1.0  # （不是进口）: a figure of imports is ruled out
     for required, sides in contrasts():
         asked = [i for i, side in enumerate(sides) if any(w in q.norm for w in side)]
         if len(asked) > 1 and q.asking:  # 进口花了那么多钱，那出口是多少: the side the asking clause says

@@ -171,6 +171,7 @@ class Question:
     given: tuple[str, ...] = ()  # figures the question states itself (占面积的9%，却占多少产值): see given_of
     whole: tuple[str, ...] = ()  # the terms of a whole the asked figure is of a part of (软件业务收入当中，…): see whole_of
     part: tuple[str, ...] = ()  # the terms of that part (云服务 in …当中，云服务的营收是多少)
+    excluded: tuple[str, ...] = ()  # what a note rules out (（不是进口）: 进口), see noted_aside
 
     @property
     def query(self) -> str:
@@ -869,6 +870,59 @@ def restated(norm: str) -> str:
     return "".join(opening) + m.group("second")
 
 
+_SENTENCE = re.compile(r"(?<=[。?？!！])(?![^“「『《\"]*[”」』》\"])")  # a sentence end, not inside quotes
+_REFERS_BACK = re.compile(r"它|其|该|这个|这些|这家|这项|这类|这种|此|上述|他们|她们")
+
+
+def asked_sentence(norm: str) -> str:
+    """The sentence that asks, without sentences of context before it (台湾听众最关心的
+    当然是晶片。2024年大陆从国外买晶片，一共花了多少钱 -> 2024年…花了多少钱), when it says what it
+    asks about on its own: two terms or more, no word that refers back (它, 这个行业), and a
+    year when the context says one."""
+    parts = [p for p in _SENTENCE.split(norm) if p.strip()]
+    at = max((k for k, p in enumerate(parts) if _QUESTION_WORD.search(p)), default=0)
+    if at == 0:
+        return norm
+    asked, context = "".join(parts[at:]), "".join(parts[:at])
+    if len(content_terms(asked)) < 2 or _REFERS_BACK.search(asked) or (asked_years(context) and not asked_years(asked)):
+        return norm
+    return asked
+
+
+def _lead_places(norm: str, entities: tuple[str, ...]) -> tuple[str, ...]:
+    """Names said only in a lead before a colon (讲到东亚造船业时想用对岸的数字：2024年中国…)
+    when what follows names its own place or the country: the lead's names are not asked."""
+    lead, colon, asked = norm.rpartition("：") if "：" in norm else norm.rpartition(":")
+    if not colon or re.search(r"[“「『《\"][^”」』》\"]*$", lead):
+        return entities
+    own = [e for e in entities if e in asked]
+    if not own and not any(w in NATIONAL for w in words(asked)):
+        return entities
+    return tuple(e for e in entities if e in asked)
+
+
+# A note in brackets that rules a part out (（不是进口）, （当年值，非累计）) or in (（燃油车和
+# 新能源车都算）): it says which figure is meant, and its words are no terms of the question.
+_NOTE = re.compile(r"[(（]([^()（）]{2,30})[)）]")
+_RULED_OUT = re.compile(r"(?:不是|不要|不含|不包括|不包含|不算|不计|并非|而非|(?<![\u4e00-\u9fff])非)([^,，、;；()（）]{1,12})")
+_RULED_IN = re.compile(r"(?:都|全|也)(?:算|算上|算进去|计入|包括|包含|在内)|包括在内|计算在内")
+
+
+def noted_aside(norm: str) -> tuple[str, tuple[str, ...]]:
+    """The question without its notes that rule a part out or in, and the terms ruled out."""
+    excluded: list[str] = []
+
+    def drop(m: re.Match[str]) -> str:
+        note = m.group(1)
+        out = [content_terms(x.group(1)) for x in _RULED_OUT.finditer(note)]
+        if not out and not _RULED_IN.search(note):
+            return m.group()  # a unit (多少（万千瓦）) or a gloss: kept
+        excluded.extend(t for ts in out for t in ts if t not in _QUANTITY_NOUNS and t not in ("占比", "比例", "比重", "数字", "数据"))
+        return ""
+
+    return _NOTE.sub(drop, norm), tuple(dict.fromkeys(excluded))
+
+
 def asking_clause(norm: str) -> str:
     """The last clause that holds a question word, when the question has other clauses
     (大陆进口芯片花了那么多钱，那出口的金额是多少 -> 那出口的金额是多少); else ""."""
@@ -890,7 +944,8 @@ def _own_asks(norm: str, asks: str) -> str:
 
 
 def analyse(text: str) -> Question:
-    norm = excepted_part(based_share(checked_claim(restated(expand_shorthand(normalise(text))))))
+    norm, excluded = noted_aside(expand_shorthand(normalise(text)))
+    norm = excepted_part(based_share(asked_sentence(checked_claim(restated(norm)))))
     asks = _own_asks(norm, asks_of(norm))
     if asks in ("other", "share", "growth") and not _HOW_MUCH.search(norm):
         # 24年低空经济规模？ asks 规模是多少; 24年新能源车渗透率？ names its metric like 渗透率是多少;
@@ -920,8 +975,8 @@ def analyse(text: str) -> Question:
         share_base = ("销量",)  # a market's penetration is a share of its sales
     return Question(
         text, norm, detect_script(text), asks, unit_hint, years, found, money, metric, share_base,
-        tuple(dict.fromkeys(QUOTED.findall(norm))), subject_of(plain, ranked or metric) or counted_subject(plain) or topic_of(plain, metric) or measured_after(plain), entities_of(norm),
+        tuple(dict.fromkeys(QUOTED.findall(norm))), subject_of(plain, ranked or metric) or counted_subject(plain) or topic_of(plain, metric) or measured_after(plain), _lead_places(norm, entities_of(norm)),
         event_of(norm) if asks in TIME_ASKS else "",
         months_of(norm) if asks not in ("date", "month", "when") else (),
-        given_of(norm), *whole_of(norm, asks, metric),
+        given_of(norm), *whole_of(norm, asks, metric), excluded=excluded,
     )
