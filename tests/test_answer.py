@@ -1891,6 +1891,25 @@ def test_a_note_that_rules_a_part_out_or_in_says_which_figure_is_meant():
     assert "(万辆)" in analyse("2024年新能源汽车产量是多少（万辆）？").norm  # a unit note stays
 
 
+def test_an_achieving_verb_before_the_metric_is_not_the_subject():
+    assert analyse("2024年全国规模以上高技术制造业实现营业收入多少万亿元？").subject == "高技术制造业"
+    text = "2024年，規模以上醫藥製造業實現營業收入約2.53萬億元，與上年基本持平。"
+    assert span("2024年全国规模以上高技术制造业实现营业收入多少万亿元？", text) is None
+
+
+def test_a_negated_side_of_a_contrast_is_not_asked():
+    text = "核電方面，截至2024年底，中國大陸在運核電機組57臺，裝機容量約5976萬千瓦。"
+    assert span("中国大陆目前正在建设、还没投运的核电机组具体有多少台？", text) is None
+    assert span("截至2024年底中国大陆在运的核电机组有多少台？", text) == "57臺"
+
+
+def test_new_orders_registrations_and_backlogs_are_told_apart():
+    text = "2024年，全國造船完工量4818萬載重噸；新接訂單量11305萬載重噸；截至12月底，手持訂單量20872萬載重噸。"
+    assert span("2024年全国造船企业新签下的船舶订单有多少载重吨？", text) == "11305萬載重噸"
+    text = "截至2024年底，全國新能源汽車保有量達3140萬輛，其中純電動汽車保有量2209萬輛。"
+    assert span("2024年新上牌的新能源车里，纯电动的有多少辆？", text) is None
+
+
 def test_the_side_of_a_contrast_is_the_one_the_asking_clause_says():
     text = "2024年，中國進口積體電路5492億塊；進口金額3856億美元，同比增長10.4%。"
     assert span("大陸進口晶片花了那麼多錢，那2024年大陸出口晶片的金額又是多少？", text) is None

@@ -406,6 +406,9 @@ def flow_fit(q: Question, clause: str, rest: str) -> float:
     return -1.0 if _FLOW_FIGURE.search(rest) else 0.0
 
 
+_NEGATED = re.compile(r"(?:还没有|还没|尚未|并未|还未|没有)[\u4e00-\u9fff]{2}")  # 正在建设、还没投运的: 投运 is not asked
+
+
 def contrast_fit(q: Question, clause: str, sentence: str) -> float:
     """-1 when the question says one side of a contrast (data/contrasts.txt: 出口 | 进口,
     新增 | 累计 …) and the figure's clause says only another side, or, for a required
@@ -423,10 +426,11 @@ def contrast_fit(q: Question, clause: str, sentence: str) -> float:
         return -1.0  # 发售3天销量超过1000万套 does not answer how many were sold in all
     if any(_in(t, clause) for t in q.excluded):
         return -1.0  # （不是进口）: a figure of imports is ruled out
+    said, asking = _NEGATED.sub("", q.norm), _NEGATED.sub("", q.asking)
     for required, sides in contrasts():
-        asked = [i for i, side in enumerate(sides) if any(w in q.norm for w in side)]
-        if len(asked) > 1 and q.asking:  # 进口花了那么多钱，那出口是多少: the side the asking clause says
-            asked = [i for i, side in enumerate(sides) if any(w in q.asking for w in side)]
+        asked = [i for i, side in enumerate(sides) if any(w in said for w in side)]
+        if len(asked) > 1 and asking:  # 进口花了那么多钱，那出口是多少: the side the asking clause says
+            asked = [i for i, side in enumerate(sides) if any(w in asking for w in side)]
         if len(asked) != 1:
             continue
         here = {i for i, side in enumerate(sides) if any(w in clause for w in side)}

@@ -499,6 +499,8 @@ def subject_of(norm: str, metric: str) -> str:
             continue  # 云端服务2024年的营收规模: only words that say which of the metric stood after 的
         if not parts and (w in modifiers or w in _QUANTITY_NOUNS or w in _SCOPES or w in _ADVERBIAL or w in ("在", "总", "同比", "环比") or w.startswith("每") or tag == "d" or w.isdigit() or _TIME_WORD.fullmatch(w)):
             continue  # 海上风电新增装机容量: 新增 says which of the metric (contrast_fit), not of what; 新订单在全球占; 总票房; 每吨价格; 增加值实际占
+        if not parts and w in _ACHIEVE_VERBS and k == len(before) - 1 and k > 0:
+            continue  # 高技术制造业实现营业收入: 实现 only says the figure was reached
         if w == "的" and parts and k > 0 and before[k - 1][0] in _GENERIC_NOUNS:
             break  # 处于在用状态的新能源车: 状态 ends a clause that says which, not of what
         if w == "的" and k > 0 and before[k - 1][1] in _NOUN_TAGS and len(before[k - 1][0]) >= 2:
