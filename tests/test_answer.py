@@ -1910,6 +1910,11 @@ def test_new_orders_registrations_and_backlogs_are_told_apart():
     assert span("2024年新上牌的新能源车里，纯电动的有多少辆？", text) is None
 
 
+def test_a_count_of_people_is_said_by_a_figure_in_people():
+    text = "2024年，國內遊戲市場實際銷售收入3257.83億元，同比增長7.53%；遊戲用戶規模6.74億人，同比增長0.94%。"
+    assert span("2024年玩游戏的人数比前一年多了百分之几？", text) == "0.94%"
+
+
 def test_the_side_of_a_contrast_is_the_one_the_asking_clause_says():
     text = "2024年，中國進口積體電路5492億塊；進口金額3856億美元，同比增長10.4%。"
     assert span("大陸進口晶片花了那麼多錢，那2024年大陸出口晶片的金額又是多少？", text) is None

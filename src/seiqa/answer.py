@@ -213,7 +213,17 @@ def _metric_fit(q: Question, clause: str, sentence: str, item: str, role: str = 
         return 1.0  # 组件产量分别为…，同比分别增长…: the 分别 list binds the metric to its figures
     if "其中" in clause and _match(metric, sentence.split("其中")[0]) >= PARTIAL:
         return 1.0
+    counted = _COUNT_OF.fullmatch(metric)  # 人数, 户数, 家数: said by a figure in that unit (6.74亿人)
+    if counted:
+        in_unit = re.compile(r"[0-9]\s*(?:万|亿)?" + counted.group(1) + r"(?![次时])")
+        if in_unit.search(clause):
+            return 1.0
+        if in_unit.search(sentence):
+            return 0.3
     return 0.3 if _match(metric, sentence) >= PARTIAL else -0.5
+
+
+_COUNT_OF = re.compile(r"([人户家台辆座个])数")
 
 
 # Statistical measures (产量, 出口额, 产值, 营业收入, 装机容量, 市场规模, 平均工资, 研发费用 …): a figure whose
