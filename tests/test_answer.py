@@ -1915,6 +1915,20 @@ def test_a_count_of_people_is_said_by_a_figure_in_people():
     assert span("2024年玩游戏的人数比前一年多了百分之几？", text) == "0.94%"
 
 
+def test_a_sum_asked_with_jia_qi_lai_measures_the_noun_before_it():
+    assert analyse("2024年创新药对外授权交易里，首付款加起来一共有多少？").metric == "首付款"
+    text = "2024年中國創新藥對外授權交易的總金額超過500億美元，交易數量逾90宗。"
+    assert span("2024年创新药对外授权交易里，首付款加起来一共有多少？", text) is None
+    # 这三类 points back to the list before it; 一年的 says when
+    assert analyse("2023年电动车、锂电池和光伏产品这三类货物出口加起来，比上一年涨了几成？").subject == ""
+    assert analyse("中国生物发酵产业一年的产值有多少亿元？").subject.endswith("产业")
+
+
+def test_the_country_before_a_named_whole_is_no_part_of_it():
+    text = "截至2024年底，全國新能源汽車保有量達3140萬輛；其中純電動汽車保有量2209萬輛，占新能源汽車保有量的70.34%。"
+    assert span("截至2024年底，全国新能源车保有量里面纯电的车占了百分之多少？", text) == "70.34%"
+
+
 def test_the_side_of_a_contrast_is_the_one_the_asking_clause_says():
     text = "2024年，中國進口積體電路5492億塊；進口金額3856億美元，同比增長10.4%。"
     assert span("大陸進口晶片花了那麼多錢，那2024年大陸出口晶片的金額又是多少？", text) is None

@@ -645,8 +645,8 @@ def whole_share_fit(q: Question, lead: str) -> float:
     if not whole or named_at < 0 or not all(_match(t, lead[:at]) >= PARTIAL for t in whole):
         return 0.0
     asked = re.split(r"[,，;；:：]", q.norm[:named_at])[-1]
-    part = [w for w, tag in tagged(asked) if len(w) >= 2 and tag in _MODIFIER_TAGS and w not in whole and not _in(w, " ".join(whole))]
-    return -1.0 if part and not any(_said(w, lead[:at]) for w in part) else 0.0
+    part = [w for w, tag in tagged(asked) if len(w) >= 2 and tag in _MODIFIER_TAGS and w not in whole and w not in NATIONAL and not _in(w, " ".join(whole))]
+    return -1.0 if part and not any(_said(w, lead[:at]) for w in part) else 0.0  # 全国新能源车保有量里面纯电的车: 全国 is no part
 
 
 def among_fit(q: Question, sentence: str, clause: str, at: int) -> float:

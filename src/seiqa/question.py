@@ -341,6 +341,8 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
         w = ws[k]
         if w in _LINK or _CHANGE.fullmatch(w) or _CHANGE_TO.fullmatch(w) or _APPROX_LINK.fullmatch(w) or (w in _EXTREMES and k + 1 < len(ws) and ws[k + 1] != "的"):
             continue  # 销量同比增长多少: the metric is 销量, 同比增长 says what of it is asked; 税率最高到多少 (最长的有多长 asks 最长)
+        if w in ("起来", "下来") or w in ("加", "合", "算") and k + 1 < len(ws) and ws[k + 1] in ("起来", "下来"):
+            continue  # 首付款加起来一共有多少: summed up, the measure is before it
         if w in _LOCATIVES:
             return ""  # 经济总量里头占多大: what stands before 里头 is the whole, not the metric
         if w[:1].isdigit() or _TIME_WORD.fullmatch(w) or w in _TIME_ONLY or w in _ADVERBIAL:
@@ -464,6 +466,10 @@ def _join_listed(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+_THESE_N = re.compile(r"[这那][0-9一二两三四五六七八九十几]+(?:类|大|" + _CLASSIFIERS + ")")  # 这三类: points back to a list before it
+_PER_YEAR = re.compile(r"一年|每年|当年|今年|去年|一整年")  # 生物发酵产业一年的产值: the time says when
+
+
 def subject_of(norm: str, metric: str) -> str:
     """The nouns right before the metric (人形机器人 in 人形机器人产量是多少, 碳纤维 in
     碳纤维产量, 多晶硅 in 多晶硅的产能), or before 占 in a share question (数字经济规模
@@ -487,7 +493,7 @@ def subject_of(norm: str, metric: str) -> str:
         before.pop()
         if len(before) > 1 and before[-1][0] in _ACHIEVE_VERBS:
             before.pop()  # 民航业实现的利润总额: 实现 only says the figure was reached
-        while len(before) > 1 and (_TIME_WORD.fullmatch(before[-1][0]) or before[-1][0].isdigit()):
+        while len(before) > 1 and (_TIME_WORD.fullmatch(before[-1][0]) or _PER_YEAR.fullmatch(before[-1][0]) or before[-1][0].isdigit()):
             before.pop()  # 服务机器人2024年的产量, 高技术制造业全年实现的营业收入: the time says when
         if before and (before[-1][1] not in _NOUN_TAGS or len(before) > 1 and before[-2][1] == "d"):
             return ""  # 登记在册的无人机, 已经备案的无人机: a clause that says which, not what of
@@ -511,6 +517,8 @@ def subject_of(norm: str, metric: str) -> str:
                 and (before[k - 1][1] in _NOUN_TAGS or before[k - 1][0] in modifiers and k > 1 and before[k - 2][1] in _NOUN_TAGS)):
             continue  # 二氧化碳 (新增) 排放 总量, 房地产 开发 投资: the verb belongs to the measure, the subject stands before it
         verbal = tag == "vn" and not parts and k == len(before) - 1 and k > 0 and before[k - 1][1] in ("n", "nz")  # 生物质 发电 装机
+        if _THESE_N.fullmatch(w):
+            return ""  # 电动车、锂电池和光伏产品这三类货物: points back to a list, names nothing new
         if w in _THIS_ONE and all(p in _GENERIC_NOUNS for p in parts):
             parts.clear()
             continue  # 新材料这个赛道的规模: 这个 points back to 新材料, 赛道 only says it is a field
