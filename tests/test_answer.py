@@ -1877,6 +1877,9 @@ def test_sentences_of_context_before_the_asking_one_are_not_asked():
 def test_names_in_a_lead_before_a_colon_are_not_asked_when_the_question_names_its_place():
     assert analyse("讲到东亚造船业时想用对岸的数字：2024年中国全国造船完工量有多少载重吨？").entities == ()
     assert analyse("说到深圳：2024年战略性新兴产业增加值是多少？").entities == ("深圳",)
+    # a clause of its own time after a lead of none: the lead only sets the scene
+    assert analyse("国产游戏这几年也打到台湾来了，2024年这些国产游戏在海外卖了多少钱？").entities == ()
+    assert analyse("比亚迪2024年销量多少，在全国排第几？").entities == ("比亚迪",)
 
 
 def test_a_note_that_rules_a_part_out_or_in_says_which_figure_is_meant():

@@ -904,7 +904,10 @@ def _lead_places(norm: str, entities: tuple[str, ...]) -> tuple[str, ...]:
     when what follows names its own place or the country: the lead's names are not asked."""
     lead, colon, asked = norm.rpartition("：") if "：" in norm else norm.rpartition(":")
     if not colon or re.search(r"[“「『《\"][^”」』》\"]*$", lead):
-        return entities
+        asked = asking_clause(norm)  # 游戏这几年也打到台湾来了，2024年这些国产游戏在海外卖了多少钱
+        lead = norm[: norm.rfind(asked)] if asked else ""
+        if not asked or re.search(r"[“「『《\"][^”」』》\"]*$", lead) or asked_years(lead) or not asked_years(asked):
+            return entities  # a clause of its own time, after a lead of none: the lead only sets the scene
     own = [e for e in entities if e in asked]
     if not own and not any(w in NATIONAL for w in words(asked)):
         return entities
