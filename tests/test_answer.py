@@ -1932,6 +1932,13 @@ def test_the_country_before_a_named_whole_is_no_part_of_it():
     assert span("截至2024年底，全国新能源车保有量里面纯电的车占了百分之多少？", text) == "70.34%"
 
 
+def test_a_minus_b_asked_with_yong_jian_qu_is_computed():
+    text = "截至2024年底，全國5G基站總數達425.1萬個，比上年末淨增87.4萬個。"
+    got, _ = ask("用2024年底全国5G基站总数减去当年净增的数量，2023年底全国5G基站大约有多少个？", text)
+    assert got["text"] == "337.7万个" and got["computed"]
+    assert analyse("用A公司的销量减去B公司的销量，差多少？").asks == "diff"
+
+
 def test_the_side_of_a_contrast_is_the_one_the_asking_clause_says():
     text = "2024年，中國進口積體電路5492億塊；進口金額3856億美元，同比增長10.4%。"
     assert span("大陸進口晶片花了那麼多錢，那2024年大陸出口晶片的金額又是多少？", text) is None

@@ -1926,6 +1926,7 @@ _COMPUTE_SPLIT = re.compile(r"^(?P<left>.+?)(?:比|较|相比|与|(?:约|大约|
 
 
 _REMAINDER_SPLIT = re.compile(r"^(?P<left>.+?)(?:扣掉|扣除|除去|去掉|减去|减掉|刨去|刨掉|刨除)(?P<right>[^,，]+?)(?:以后|之后|后)?[,，]?(?:剩下|还剩|剩余|余下)")  # A扣掉B，剩下多少: A − B
+_MINUS_SPLIT = re.compile(r"(?:^|[,，:：])用(?P<left>[^,，:：]+?)(?:减去|减掉)(?P<right>[^,，]+?)[,，]")  # 用A减去B，…是多少: A − B
 _RATIO_SPLIT = re.compile(r"^(?P<left>.+?)(?:约|大约|大概)?(?:是|为|相当于)(?P<right>.+)的(?:几|多少)倍")  # B may hold a 的 of its own
 _SHARE_SPLIT = re.compile(
     r"^(?P<left>.+?)(?:约|大约|大概)?(?:占|相当于)了?(?P<right>.*?)的?(?:多大的?)?(?:比例|比重|份额|百分之几|百分之多少|多少|几成)"
@@ -1973,7 +1974,8 @@ def sub_questions(q: Question) -> tuple[Question, Question] | None:
     margin asked is its profit and revenue."""
     if asks_margin(q):
         return margin_questions(q)
-    m = (_SHARE_SPLIT if q.asks == "share" else _RATIO_SPLIT if q.asks == "ratio" else _COMPUTE_SPLIT).match(q.norm) or (_REMAINDER_SPLIT.match(q.norm) if q.asks == "diff" else None)
+    m = (_SHARE_SPLIT if q.asks == "share" else _RATIO_SPLIT if q.asks == "ratio" else _COMPUTE_SPLIT).match(q.norm) or (
+        (_REMAINDER_SPLIT.match(q.norm) or _MINUS_SPLIT.search(q.norm)) if q.asks == "diff" else None)
     if not m:
         return None
     left, right = m.group("left").rstrip(",，"), m.group("right")
@@ -2193,6 +2195,9 @@ def answer(question: str | Question, citations: list[Citation]) -> tuple[dict[st
         got = answer_computed(q, citations)
         if got is None and q.asks == "diff" and _CHANGED_BY.search(q.norm):  # 比2018年末增长了多少: a rate the text states answers too
             got = answer_figure(dataclasses.replace(q, asks="growth"), citations)[0]
+        if got is None and q.asks == "diff" and _MINUS_SPLIT.search(q.norm):  # 用A减去B，2023年末有多少: that level itself may be read off
+            plain = dataclasses.replace(q, asks="count" if q.unit_hint else "amount")
+            got = answer_figure(plain, citations)[0] or answer_previous(plain, citations)
         return _found(got)
     if q.numeric:
         got, best = answer_figure(q, citations)
