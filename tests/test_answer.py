@@ -1939,6 +1939,21 @@ def test_a_minus_b_asked_with_yong_jian_qu_is_computed():
     assert analyse("用A公司的销量减去B公司的销量，差多少？").asks == "diff"
 
 
+def test_a_fact_sentence_that_says_the_quoted_name_asked_about_is_about_it():
+    text = ("浙江杭州因深度求索、宇樹科技、遊戲科學、強腦科技、雲深處科技和群核科技等六家科技企業而受到關注，"
+            "這些企業被外界合稱為「杭州六小龍」。")
+    got, _ = ask("最近很紅的「杭州六小龍」，到底是哪六家公司？", text)
+    assert got is not None and "深度求索" in got["text"]
+
+
+def test_a_fact_answer_is_never_a_stray_mark():
+    text = ("2010年10月，國務院正式發布《關於加快培育和發展戰略性新興產業的決定》，首次明確了七大戰略性新興產業。"
+            "該《決定》同時提出了量化目標：到2020年，力爭達到15%左右，並使節能環保、生物產業成為國民經濟的支柱產業，"
+            "新能源、新材料、新能源汽車產業成為國民經濟的先導產業。")
+    got, _ = ask("按照2010年的《决定》，哪几个产业被定位为国民经济的先导产业？", text)
+    assert got is None or len(got["text"].strip("《》「」“”()（）,，。 ")) >= 2
+
+
 def test_the_side_of_a_contrast_is_the_one_the_asking_clause_says():
     text = "2024年，中國進口積體電路5492億塊；進口金額3856億美元，同比增長10.4%。"
     assert span("大陸進口晶片花了那麼多錢，那2024年大陸出口晶片的金額又是多少？", text) is None

@@ -1878,6 +1878,9 @@ def place_list(q: Question, norm: str, s: int, e: int) -> tuple[int, int] | None
     return best[0][0], clause_end(best[-1][1])  # the clause the places open: 常州自称「新能源之都」
 
 
+_WORD_CHARS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+
+
 def answer_fact(q: Question, citations: list[Citation]) -> dict[str, Any] | None:
     best = None
     counted = _counted(q.norm)
@@ -1894,6 +1897,8 @@ def answer_fact(q: Question, citations: list[Citation]) -> dict[str, Any] | None
             lexical += W_TIME * time_fit(q, norm[s:e], norm[s:e], norm[:s], norm)  # the sentence of the asked year
             if counted and listed_span(counted, norm, s, e) or kind and place_list(q, norm, s, e):
                 lexical += W_LISTED  # 哪几个行业: a sentence listing them before its own 三个行业; 哪些国家: one naming places
+            if q.quoted and all(_in(t, norm[s:e]) for t in q.quoted):
+                lexical += W_LISTED  # 「杭州六小龙」是哪六家: the sentence that says the quoted name is about it
             if quoted or _quotes_another(q, norm[s:e], norm[s:e]):
                 lexical -= W_ENTITY  # 「十四五」 asked, only 《「十二五」…规划》 said: another's fact
             score = lexical - W_RANK * (cit.rank - 1)
@@ -1904,6 +1909,8 @@ def answer_fact(q: Question, citations: list[Citation]) -> dict[str, Any] | None
     _, lexical, cit, norm, s, e = best
     listed = listed_span(counted, norm, s, e) if counted else place_list(q, norm, s, e) if kind else None
     span = (_WHERE.search(q.norm) and _place(cit.text, s, e)) or listed or fact_span(q, cit.text, s, e)
+    if span and len(_WORD_CHARS.findall(cit.text[span[0] : span[1]])) < 2:
+        span = None  # a stray mark (》) is no answer: the sentence is
     s, e = _clip(cit.text, s, e, q)
     a, b = span or (s, e)
     return {
