@@ -467,7 +467,6 @@ def _join_listed(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 _THESE_N = re.compile(r"[这那][0-9一二两三四五六七八九十几]+(?:类|大|" + _CLASSIFIERS + ")")  # 这三类: points back to a list before it
-_PER_YEAR = re.compile(r"一年|每年|当年|今年|去年|一整年")  # 生物发酵产业一年的产值: the time says when
 
 
 def subject_of(norm: str, metric: str) -> str:
@@ -493,7 +492,7 @@ def subject_of(norm: str, metric: str) -> str:
         before.pop()
         if len(before) > 1 and before[-1][0] in _ACHIEVE_VERBS:
             before.pop()  # 民航业实现的利润总额: 实现 only says the figure was reached
-        while len(before) > 1 and (_TIME_WORD.fullmatch(before[-1][0]) or _PER_YEAR.fullmatch(before[-1][0]) or before[-1][0].isdigit()):
+        while len(before) > 1 and (_TIME_WORD.fullmatch(before[-1][0]) or before[-1][0].isdigit()):
             before.pop()  # 服务机器人2024年的产量, 高技术制造业全年实现的营业收入: the time says when
         if before and (before[-1][1] not in _NOUN_TAGS or len(before) > 1 and before[-2][1] == "d"):
             return ""  # 登记在册的无人机, 已经备案的无人机: a clause that says which, not what of
@@ -900,8 +899,9 @@ def asked_sentence(norm: str) -> str:
 
 
 def _lead_places(norm: str, entities: tuple[str, ...]) -> tuple[str, ...]:
-    """Names said only in a lead before a colon (讲到东亚造船业时想用对岸的数字：2024年中国…)
-    when what follows names its own place or the country: the lead's names are not asked."""
+    """Names said only in a lead before a colon (讲到东亚造船业时想用对岸的数字：2024年中国…),
+    or in lead clauses without a time before an asking clause with one, when what follows
+    names its own place or the country: the lead's names are not asked."""
     lead, colon, asked = norm.rpartition("：") if "：" in norm else norm.rpartition(":")
     if not colon or re.search(r"[“「『《\"][^”」』》\"]*$", lead):
         asked = asking_clause(norm)  # 游戏这几年也打到台湾来了，2024年这些国产游戏在海外卖了多少钱
