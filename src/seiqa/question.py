@@ -186,7 +186,7 @@ class Question:
     def numeric(self) -> bool:
         return self.asks in NUMERIC_ASKS
 
-    @property
+    @functools.cached_property
     def asking(self) -> str:
         """The clause that asks (see asking_clause), "" when the question is one clause."""
         return asking_clause(self.norm)
@@ -720,6 +720,9 @@ GENERIC_WHOLE = r"总量|总数|总额|全部|总体|整体|总和"
 _IS_OF_TOTAL = re.compile(r"(?:是|为)(?=(?:" + GENERIC_WHOLE + r")的(?:比例|比重|百分之|几成|多少))")
 
 
+_OPEN_QUOTE = re.compile(r"[“「『《\"][^”」』》\"]*$")  # text that ends inside a quote (“改革开放20年…, 《黑神话:)
+
+
 def expand_shorthand(norm: str) -> str:
     """24年 -> 2024年 (a two-digit year, not a span of 24 years), 24底 -> 2024年底, 25h1 -> 2025年上半年,
     q3 -> 第三季度, yoy -> 同比, mom -> 环比; spoken words written out (啥 -> 什么, 几多 ->
@@ -729,7 +732,7 @@ def expand_shorthand(norm: str) -> str:
         before = tagged(norm[: m.start()])
         if before and before[-1][1].startswith("v") and before[-1][0] not in _TIME_VERBS:
             return m.group()  # 历时12年, 持续了24年: a span of years after a verb (截至24年底 is a year)
-        if re.search(r"[“「『《\"][^”」』》\"]*$", norm[: m.start()]):
+        if _OPEN_QUOTE.search(norm[: m.start()]):
             return m.group()  # a quoted title: “改革开放20年经济百人榜”
         return _full_year(m.group(1)) + "年"
 
@@ -903,10 +906,10 @@ def _lead_places(norm: str, entities: tuple[str, ...]) -> tuple[str, ...]:
     or in lead clauses without a time before an asking clause with one, when what follows
     names its own place or the country: the lead's names are not asked."""
     lead, colon, asked = norm.rpartition("：") if "：" in norm else norm.rpartition(":")
-    if not colon or re.search(r"[“「『《\"][^”」』》\"]*$", lead):
+    if not colon or _OPEN_QUOTE.search(lead):
         asked = asking_clause(norm)  # 游戏这几年也打到台湾来了，2024年这些国产游戏在海外卖了多少钱
         lead = norm[: norm.rfind(asked)] if asked else ""
-        if not asked or re.search(r"[“「『《\"][^”」』》\"]*$", lead) or asked_years(lead) or not asked_years(asked):
+        if not asked or _OPEN_QUOTE.search(lead) or asked_years(lead) or not asked_years(asked):
             return entities  # a clause of its own time, after a lead of none: the lead only sets the scene
     own = [e for e in entities if e in asked]
     if not own and not any(w in NATIONAL for w in words(asked)):
@@ -953,7 +956,7 @@ def _own_asks(norm: str, asks: str) -> str:
     if not own or asks in ("diff", "ratio"):
         return asks
     kind = asks_of(own)
-    return kind if kind in NUMERIC_ASKS and kind != asks and content_terms(own) else asks
+    return kind if kind in NUMERIC_ASKS and content_terms(own) else asks
 
 
 def analyse(text: str) -> Question:
