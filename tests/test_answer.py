@@ -2688,3 +2688,25 @@ def test_a_name_the_question_opens_with_must_be_in_the_passage():
     assert span("2024年规模以上医药制造业的营业收入是多少？", pharma) == "2.10萬億元"
     chips = "2024年全國積體電路產量為3800億塊，同比增長20.1%。"
     assert span("對岸2024年積體電路產量的年增率是多少？", chips) == "20.1%"  # 对岸 (Taiwan's word) is the mainland
+
+
+def test_a_count_asked_after_a_lead_that_speaks_of_money():
+    cars = "乙市以國有資本引進整車企業，2024年乙市新能源汽車產量約90.5萬輛，同比增長約0.8倍。"
+    assert span("乙市靠政府投資把車廠拉進來很有名，2024年乙市一共造了多少輛電動車？", cars) == "90.5萬輛"  # 投资 is the lead's; 多少辆 asks a count
+
+
+def test_a_few_in_a_lead_asks_no_unit():
+    solar = "2024年，全國矽片、電池片產量分別為700GW和600GW，同比分別增長12%和10%。"
+    assert span("縣內幾家太陽能電池廠很在意對岸產能：2024年大陸的太陽能電池片一年做出了多少？", solar) == "600GW"  # 几家 there is "a few", and 产能 is the lead's
+
+
+def test_a_side_named_in_a_framing_lead_is_not_asked():
+    rank = "截至2024年底，全國算力總規模達到200 EFLOPS，位居全球第三。"
+    assert span("跟海外同行开会时常被问到：截至2024年底，咱们国家的算力总量在全世界能排到第几位？", rank) == "第三"
+
+
+def test_a_directional_complement_is_no_metric_and_a_city_gdp_is_its_product():
+    scrap = "2024年，全國廢鋼鐵、廢紙等主要再生資源回收總量約3億噸。"
+    assert span("2024年全国废钢、废纸这些主要旧料一共收回来多少？", scrap) == "3億噸"  # 收回来: 回收, not 来
+    city = "2024年，乙市戰略性新興產業增加值約1.2萬億元，占全市GDP的比重約為35%。"
+    assert span("2024年乙市戰略性新興產業增加值佔全市生產總值大約百分之多少？", city) == "35%"  # 生产总值 is GDP

@@ -27,7 +27,7 @@ from .normalise import normalise, to_script
 from .numbers import YEAR, Quantity, find_quantities, format_value, in_unit, parse_number
 from .question import (
     AGAINST, CLAUSE_BREAK, FIRST_OF_SERIES, GENERIC_WHOLE, MONEY, MORE_VERB, NATIONAL, POINTS, QUOTED, TIME_ASKS, UNIT_FRAME, Question, analyse, contrast_words, contrasts, is_place,
-    months_of, sub_terms, term_weight, variants,
+    colon_lead, months_of, sub_terms, term_weight, variants,
 )
 from .records import Citation
 from .segment import MIN_FREQ, frequency, spans, tagged, words
@@ -436,7 +436,7 @@ def contrast_fit(q: Question, clause: str, sentence: str) -> float:
         return -1.0  # 发售3天销量超过1000万套 does not answer how many were sold in all
     if any(_in(t, clause) for t in q.excluded):
         return -1.0  # （不是进口）: a figure of imports is ruled out
-    said, asking = _NEGATED.sub("", q.norm), _NEGATED.sub("", q.asking)
+    said, asking = _NEGATED.sub("", q.norm.removeprefix(colon_lead(q.norm))), _NEGATED.sub("", q.asking)  # the lead's 海外同行 is not asked
     for required, sides in contrasts():
         asked = [i for i, side in enumerate(sides) if any(w in said for w in side)]
         if len(asked) > 1 and asking:  # 进口花了那么多钱，那出口是多少: the side the asking clause says

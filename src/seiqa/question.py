@@ -343,6 +343,8 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
             continue  # 销量同比增长多少: the metric is 销量, 同比增长 says what of it is asked; 税率最高到多少 (最长的有多长 asks 最长)
         if w in ("起来", "下来") or w in ("加", "合", "算") and k + 1 < len(ws) and ws[k + 1] in ("起来", "下来"):
             continue  # 首付款加起来一共有多少: summed up, the measure is before it
+        if w in ("来", "去") and k > 0:
+            continue  # 收回来多少: a directional complement, the verb before it says what is measured
         if w in _LOCATIVES:
             return ""  # 经济总量里头占多大: what stands before 里头 is the whole, not the metric
         if w[:1].isdigit() or _TIME_WORD.fullmatch(w) or w in _TIME_ONLY or w in _ADVERBIAL:
@@ -901,6 +903,15 @@ def asked_sentence(norm: str) -> str:
     return asked
 
 
+def colon_lead(norm: str) -> str:
+    """The lead before a colon that only frames the question (跟海外同行开会时常被问到：截至
+    2024年底…排第几位), when what follows asks with its own year and terms; else ""."""
+    lead, colon, asked = norm.rpartition("：") if "：" in norm else norm.rpartition(":")
+    if not colon or _OPEN_QUOTE.search(lead) or not _QUESTION_WORD.search(asked) or not asked_years(asked) or len(content_terms(asked)) < 2:
+        return ""
+    return lead + colon
+
+
 def _lead_places(norm: str, entities: tuple[str, ...]) -> tuple[str, ...]:
     """Names said only in a lead before a colon (讲到东亚造船业时想用对岸的数字：2024年中国…),
     or in lead clauses without a time before an asking clause with one, when what follows
@@ -973,7 +984,8 @@ def analyse(text: str) -> Question:
         elif _TERSE_SHARE.search(core):
             norm = (when + " " if when else "") + core + "的比重是多少?"
         asks = asks_of(norm)
-    m = _UNIT_AFTER.search(asking_clause(norm)) or _UNIT_AFTER.search(norm)
+    own = asking_clause(norm)
+    m = _UNIT_AFTER.search(own or norm)  # 县内几家电池厂很在意：…一年做出了多少: 几家 there says "a few", no unit asked
     unit_hint = m.group(1) if m else _named_unit(norm)
     years = asked_years(norm)
     plain = UNIT_FRAME.sub(" ", norm)  # 按功率口径计: says how the figure is measured (unit_hint, type_fit), not of what
@@ -981,7 +993,8 @@ def analyse(text: str) -> Question:
     metric = metric_of(plain, found)
     ranked = metric if asks == "rank" and _RANK_VERB.fullmatch(metric) else ""
     metric = "" if ranked else metric  # 在全球排第几位: 排第 asks the rank, it measures nothing
-    money = bool(MONEY.search(norm)) and "百分" not in norm and "%" not in norm and not metric.endswith("率")
+    counted = bool(own and _CLASSIFIER.match(unit_hint) and not MONEY.search(own))  # 靠政府投资…，造了多少辆电动车: a count
+    money = bool(MONEY.search(norm)) and not counted and "百分" not in norm and "%" not in norm and not metric.endswith("率")
     base = re.search(r"(?:占(?!率|比|地|份额|比重|比例)|相当于)(.+?)(?:的)?(?:比重|比例|份额|百分之几|百分之多少|多少|几成|多大)", norm)  # 在X中占份额: no whole after 占
     share_base = content_terms(base.group(1)) if base else ()
     if not share_base and asks == "share":  # 卖出去的新车里，电动车占了百分之多少: the whole is named before 里/中
