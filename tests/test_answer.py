@@ -2710,3 +2710,16 @@ def test_a_directional_complement_is_no_metric_and_a_city_gdp_is_its_product():
     assert span("2024年全国废钢、废纸这些主要旧料一共收回来多少？", scrap) == "3億噸"  # 收回来: 回收, not 来
     city = "2024年，乙市戰略性新興產業增加值約1.2萬億元，占全市GDP的比重約為35%。"
     assert span("2024年乙市戰略性新興產業增加值佔全市生產總值大約百分之多少？", city) == "35%"  # 生产总值 is GDP
+
+
+def test_a_quota_does_not_answer_what_was_actually_done_and_new_orders_are_not_completions():
+    quota = "2024年，乙國稀土開採總量控制指標為20萬噸，冶煉分離總量控制指標為19萬噸。"
+    assert span("2024年乙国稀土实际开采了多少万吨？", quota) is None  # a quota (控制指标) is no actual output
+    ships = "2024年，全國造船完工量5000萬載重噸，同比增長10.0%；新接訂單量9000萬載重噸，同比增長50.0%；截至12月底，手持訂單量1.5億載重噸，同比增長40.0%。"
+    assert span("船企的订单能见度很关键：2024年全国造船新接的订单（按载重吨）比上一年多了百分之几？", ships) == "50.0%"  # 新接的订单 is not 完工
+
+
+def test_registrations_do_not_answer_what_was_sold():
+    cars = ("2024年，乙國新能源汽車產銷分別完成600萬輛和590萬輛，同比分別增長30%和32%。"
+            "2024年全國新註冊登記的新能源汽車為500萬輛，比2023年增加200萬輛。")
+    assert span("2024年乙国新能源汽车卖出去的数量比2023年多了多少万辆？", cars) is None  # 200万 more were registered, not sold; 2023 sales are not given
