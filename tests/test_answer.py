@@ -2723,3 +2723,9 @@ def test_registrations_do_not_answer_what_was_sold():
     cars = ("2024年，乙國新能源汽車產銷分別完成600萬輛和590萬輛，同比分別增長30%和32%。"
             "2024年全國新註冊登記的新能源汽車為500萬輛，比2023年增加200萬輛。")
     assert span("2024年乙国新能源汽车卖出去的数量比2023年多了多少万辆？", cars) is None  # 200万 more were registered, not sold; 2023 sales are not given
+
+
+def test_a_power_figure_says_a_capacity_and_a_flow_word_before_de_names_no_subject():
+    solar = ("2024年，全國可再生能源新增裝機3億千瓦，其中光伏新增200GW、風電新增60GW。"
+             "截至2024年底，太陽能發電裝機容量約7億千瓦。")
+    assert span("2024年全国新装的太阳能光伏发电容量有多少？", solar) == "200GW"  # 新装 says which, 200GW is a capacity

@@ -1468,7 +1468,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                 item = aligned[i][1][aligned[i][0]] if align > 0 else ""
                 lexical = _lexical(q, clause, sentence, context, before, item)
                 role = _role(norm, qn.start, cs)
-                metric = _metric_fit(q, clause, sentence, item, role)
+                metric = 1.0 if q.metric.endswith("容量") and qn.kind == "power" else _metric_fit(q, clause, sentence, item, role)  # 光伏新增277.57GW: a power is a capacity
                 parts = {
                     "lexical": lexical,
                     "proximity": _proximity(q, norm, s, e, qn.start, qn.end),

@@ -510,6 +510,8 @@ def subject_of(norm: str, metric: str) -> str:
             continue  # 高技术制造业实现营业收入: 实现 only says the figure was reached
         if w == "的" and parts and k > 0 and before[k - 1][0] in _GENERIC_NOUNS:
             break  # 处于在用状态的新能源车: 状态 ends a clause that says which, not of what
+        if w == "的" and parts and k > 0 and before[k - 1][0] in modifiers:
+            break  # 新装的太阳能光伏发电容量: 新装 says which of the metric (contrast_fit), not of what
         if w == "的" and k > 0 and before[k - 1][1] in _NOUN_TAGS and len(before[k - 1][0]) >= 2:
             continue  # 微短剧的用户规模: the subject is 微短剧用户; 离岸风电的累计装机容量: 离岸风电
         if k > 0 and before[k - 1][0] == "所":
