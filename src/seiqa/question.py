@@ -905,10 +905,15 @@ def asked_sentence(norm: str) -> str:
     return asked
 
 
+def _at_colon(norm: str) -> tuple[str, str, str]:
+    """(lead, colon, rest) split at the question's last colon; ("", "", norm) without one."""
+    return norm.rpartition("：") if "：" in norm else norm.rpartition(":")
+
+
 def colon_lead(norm: str) -> str:
     """The lead before a colon that only frames the question (跟海外同行开会时常被问到：截至
     2024年底…排第几位), when what follows asks with its own year and terms; else ""."""
-    lead, colon, asked = norm.rpartition("：") if "：" in norm else norm.rpartition(":")
+    lead, colon, asked = _at_colon(norm)
     if not colon or _OPEN_QUOTE.search(lead) or not _QUESTION_WORD.search(asked) or not asked_years(asked) or len(content_terms(asked)) < 2:
         return ""
     return lead + colon
@@ -918,7 +923,7 @@ def _lead_places(norm: str, entities: tuple[str, ...]) -> tuple[str, ...]:
     """Names said only in a lead before a colon (讲到东亚造船业时想用对岸的数字：2024年中国…),
     or in lead clauses without a time before an asking clause with one, when what follows
     names its own place or the country: the lead's names are not asked."""
-    lead, colon, asked = norm.rpartition("：") if "：" in norm else norm.rpartition(":")
+    lead, colon, asked = _at_colon(norm)
     if not colon or _OPEN_QUOTE.search(lead):
         asked = asking_clause(norm)  # 游戏这几年也打到台湾来了，2024年这些国产游戏在海外卖了多少钱
         lead = norm[: norm.rfind(asked)] if asked else ""
