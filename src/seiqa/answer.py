@@ -27,7 +27,7 @@ from .normalise import normalise, to_script
 from .numbers import YEAR, Quantity, find_quantities, format_value, in_unit, parse_number
 from .question import (
     AGAINST, CLAUSE_BREAK, FIRST_OF_SERIES, GENERIC_WHOLE, MONEY, MORE_VERB, NATIONAL, POINTS, QUOTED, TIME_ASKS, UNIT_FRAME, Question, analyse, contrast_words, contrasts, is_place,
-    colon_lead, months_of, sub_terms, term_weight, variants,
+    months_of, sub_terms, term_weight, variants,
 )
 from .records import Citation
 from .segment import MIN_FREQ, frequency, spans, tagged, words
@@ -193,13 +193,16 @@ def _proximity(q: Question, norm: str, s: int, e: int, pos: int, end: int) -> fl
 _SHARE_METRICS = frozenset("比重 占比 份额 比例 渗透率 占有率 市占率 市场份额 市场占有率".split())
 
 
-def _metric_fit(q: Question, clause: str, sentence: str, item: str, role: str = "") -> float:
+def _metric_fit(q: Question, clause: str, sentence: str, item: str, role: str = "", kind: str = "") -> float:
     """The asked metric (产量, 利润总额 …) in the figure's clause: 1; in its sentence: 0.3
     (1 when the clause is a 其中 part of it: 手机产量16.7亿台，其中智能手机12.5亿台);
     absent: -0.5. 0 when the question names no metric. A metric that only says a share is
-    asked (渗透率, 占比) is said by any share (达到总销量的40.9%)."""
+    asked (渗透率, 占比) is said by any share (达到总销量的40.9%), a capacity (容量) by any
+    power (光伏新增277.57GW); ``kind`` is the figure's quantity kind."""
     if not q.metric:
         return 0.0
+    if kind == "power" and q.metric.endswith("容量"):
+        return 1.0
     if role == "share" and q.metric in _SHARE_METRICS:
         return 1.0
     metric = q.metric
@@ -436,7 +439,7 @@ def contrast_fit(q: Question, clause: str, sentence: str) -> float:
         return -1.0  # 发售3天销量超过1000万套 does not answer how many were sold in all
     if any(_in(t, clause) for t in q.excluded):
         return -1.0  # （不是进口）: a figure of imports is ruled out
-    said, asking = _NEGATED.sub("", q.norm.removeprefix(colon_lead(q.norm))), _NEGATED.sub("", q.asking)  # the lead's 海外同行 is not asked
+    said, asking = _NEGATED.sub("", q.without_lead), _NEGATED.sub("", q.asking)  # the lead's 海外同行 is not asked
     for required, sides in contrasts():
         asked = [i for i, side in enumerate(sides) if any(w in said for w in side)]
         if len(asked) > 1 and asking:  # 进口花了那么多钱，那出口是多少: the side the asking clause says
@@ -1468,7 +1471,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                 item = aligned[i][1][aligned[i][0]] if align > 0 else ""
                 lexical = _lexical(q, clause, sentence, context, before, item)
                 role = _role(norm, qn.start, cs)
-                metric = 1.0 if q.metric.endswith("容量") and qn.kind == "power" else _metric_fit(q, clause, sentence, item, role)  # 光伏新增277.57GW: a power is a capacity
+                metric = _metric_fit(q, clause, sentence, item, role, qn.kind)
                 parts = {
                     "lexical": lexical,
                     "proximity": _proximity(q, norm, s, e, qn.start, qn.end),

@@ -191,6 +191,11 @@ class Question:
         """The clause that asks (see asking_clause), "" when the question is one clause."""
         return asking_clause(self.norm)
 
+    @functools.cached_property
+    def without_lead(self) -> str:
+        """The question without a lead before a colon that only frames it (see _colon_lead)."""
+        return self.norm.removeprefix(_colon_lead(self.norm))
+
     @property
     def period(self) -> bool:
         """A span of time is asked, not a point (哪些年间, 哪年到哪年, 什么时间段)."""
@@ -910,7 +915,7 @@ def _at_colon(norm: str) -> tuple[str, str, str]:
     return norm.rpartition("：") if "：" in norm else norm.rpartition(":")
 
 
-def colon_lead(norm: str) -> str:
+def _colon_lead(norm: str) -> str:
     """The lead before a colon that only frames the question (跟海外同行开会时常被问到：截至
     2024年底…排第几位), when what follows asks with its own year and terms; else ""."""
     lead, colon, asked = _at_colon(norm)
