@@ -2729,3 +2729,12 @@ def test_a_power_figure_says_a_capacity_and_a_flow_word_before_de_names_no_subje
     solar = ("2024年，全國可再生能源新增裝機3億千瓦，其中光伏新增200GW、風電新增60GW。"
              "截至2024年底，太陽能發電裝機容量約7億千瓦。")
     assert span("2024年全国新装的太阳能光伏发电容量有多少？", solar) == "200GW"  # 新装 says which, 200GW is a capacity
+
+
+def test_taiwan_words_for_solar_power_and_computing_power():
+    solar = ("2024年，全國光伏新增200GW、風電新增60GW。截至2024年底，太陽能發電裝機容量約7億千瓦，"
+             "風電裝機容量約4億千瓦。")
+    assert span("截至2024年底，全國太陽光電的累計裝置容量大約是多少？", solar) == "7億千瓦"  # 太阳光电 is Taiwan's 光伏
+    compute = "截至2024年底，全國算力總規模達到200 EFLOPS，位居全球第三。"
+    assert span("截至2024年底，全國的運算能力加起來有多大？", compute) == "200 EFLOPS"  # 运算能力 is Taiwan's 算力
+
