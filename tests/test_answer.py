@@ -2738,3 +2738,9 @@ def test_taiwan_words_for_solar_power_and_computing_power():
     compute = "截至2024年底，全國算力總規模達到200 EFLOPS，位居全球第三。"
     assert span("截至2024年底，全國的運算能力加起來有多大？", compute) == "200 EFLOPS"  # 运算能力 is Taiwan's 算力
 
+
+def test_how_big_a_plate_is_said_by_any_measure_of_size():
+    materials = "據估算，2023年乙國新材料產業總產值約6萬億元，而2012年僅約1萬億元。"
+    assert span("乙国新材料这个赛道2023年整体盘子有多大？", materials) == "6萬億元"  # 盘子: the size, here 总产值
+    carbon = "全國碳市場首批納入發電行業重點排放單位2000家，覆蓋年度二氧化碳排放量約40億噸。"
+    assert span("全国碳市场刚开张时，管控的年度碳排放盘子有多大？", carbon) == "40億噸"

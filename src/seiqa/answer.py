@@ -205,6 +205,8 @@ def _metric_fit(q: Question, clause: str, sentence: str, item: str, role: str = 
         return 1.0
     if role == "share" and q.metric in _SHARE_METRICS:
         return 1.0
+    if q.metric in _SIZE_WORDS and _SIZE_SAID.search(clause):
+        return 1.0  # 盘子有多大: 总产值约7.6万亿元, 排放量约45亿吨 say the size asked
     metric = q.metric
     in_clause = _match(metric, clause) >= PARTIAL
     if not in_clause and metric.startswith("总") and len(metric) >= 3 and _MEASURE.search(metric):
@@ -226,6 +228,8 @@ def _metric_fit(q: Question, clause: str, sentence: str, item: str, role: str = 
     return 0.3 if _match(metric, sentence) >= PARTIAL else -0.5
 
 
+_SIZE_WORDS = frozenset("体量 盘子".split())  # how big, in whatever measure the text gives
+_SIZE_SAID = re.compile(r"(?:[\u4e00-\u9fff](?:量|额|值)|收入|营收|规模)(?:约|达到?|为|超过|突破|近)*[0-9]")
 _COUNT_OF = re.compile(r"([人户家台辆座个])数")
 
 
