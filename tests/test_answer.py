@@ -2744,3 +2744,23 @@ def test_how_big_a_plate_is_said_by_any_measure_of_size():
     assert span("乙国新材料这个赛道2023年整体盘子有多大？", materials) == "6萬億元"  # 盘子: the size, here 总产值
     carbon = "全國碳市場首批納入發電行業重點排放單位2000家，覆蓋年度二氧化碳排放量約40億噸。"
     assert span("全国碳市场刚开张时，管控的年度碳排放盘子有多大？", carbon) == "40億噸"
+
+
+def test_a_share_asked_as_baifenzhi_duoshao_has_no_whole_after_zhan():
+    stock = "截至2024年底，全國新能源汽車保有量達3000萬輛；其中純電動汽車保有量2200萬輛，占新能源汽車保有量的73.34%。"
+    assert span("到2024年底，路上的新能源车里纯电的车占百分之多少？", stock) == "73.34%"  # stated, not 2200 ÷ 3000 computed
+
+
+def test_a_word_in_quotes_glossed_straight_after_is_no_name():
+    earth = "乙國稀土儲量約3000萬噸，約占全球的30%。"
+    assert span("乙国稀土的“家底”，也就是储量，大约有多少吨？", earth) == "3000萬噸"
+
+
+def test_a_place_named_only_in_a_remark_after_the_question_is_not_asked():
+    zones = "到2024年底，國家高新區數量已達170家。"
+    assert span("到2024年底，中國的國家級高新區有幾家？我們想拿來和臺灣的科學園區做對照。", zones) == "170家"
+
+
+def test_jiameng_is_no_place():
+    assert analyse("我在考虑加盟开充电站,先想摸摸底:2024年新能源汽车一共卖出去多少辆?").entities == ()  # 加盟: to join a franchise
+

@@ -383,11 +383,18 @@ _MODEL_NAME = re.compile(r"[a-z]+[0-9][a-z0-9]*|[0-9]+[a-z]+[a-z0-9]*")  # 5g, c
 _PLACE_SUFFIX = frozenset("省市县州")
 # a quoted name or title (the innermost); a title in 《》 may be long (《关于促进数字经济发展的意见》)
 QUOTED = re.compile(r"[「『“《\"]([^「『“《」』”》\"]{1,12}|(?<=《)[^「『“《」』”》\"]{13,30}(?=》))[」』”》\"]")
+_GLOSSED = re.compile(r"[,，]?(?:也就是|也即|即|就是)")  # “家底”，也就是储量: the quote marks a manner of speaking
+
+
+def quoted_names(norm: str) -> tuple[str, ...]:
+    """The names the question quotes, less a word in quotes that it glosses straight after
+    (稀土的“家底”，也就是储量): that word is the asker's way of saying, not a name to find."""
+    return tuple(dict.fromkeys(m.group(1) for m in QUOTED.finditer(norm) if not _GLOSSED.match(norm, m.end())))
 
 
 _PERSONAL = frozenset("我 你 您 他 她 我们 你们 他们 她们 咱 咱们".split())
 _ABROAD = frozenset("外国 国外 海外 境外 各国 外地 全球 世界 全世界".split())  # no name: where, not which place
-_NOT_NAMES = frozenset(("东西", "上市", "长大", "沾边", "台站"))  # common words jieba tags as places: things (这三类东西), to go on sale, to grow, to be related, a station
+_NOT_NAMES = frozenset(("东西", "上市", "长大", "沾边", "台站", "加盟"))  # common words jieba tags as places: things (这三类东西), to go on sale, to grow, to be related, a station, to join (a franchise)
 
 
 def is_place(word: str) -> bool:
@@ -924,10 +931,24 @@ def _colon_lead(norm: str) -> str:
     return lead + colon
 
 
+def _without_remark(norm: str) -> str:
+    """The question without a remark after its question mark that asks nothing
+    (…国家级高新区有几家？我们想拿来和台湾的科学园区做对照。)."""
+    head, mark, tail = norm.rpartition("?")
+    return head + mark if mark and tail.strip() and not _QUESTION_WORD.search(tail) else norm
+
+
 def _lead_places(norm: str, entities: tuple[str, ...]) -> tuple[str, ...]:
     """Names said only in a lead before a colon (讲到东亚造船业时想用对岸的数字：2024年中国…),
-    or in lead clauses without a time before an asking clause with one, when what follows
-    names its own place or the country: the lead's names are not asked."""
+    in lead clauses without a time before an asking clause with one, or in a remark after
+    the question, when the question names its own place or the country: those names are
+    not asked."""
+    asked_part = _without_remark(norm)
+    if asked_part != norm:
+        inside = tuple(e for e in entities if e in asked_part)
+        if inside or any(w in NATIONAL for w in words(asked_part)):
+            entities = inside
+        norm = asked_part
     lead, colon, asked = _at_colon(norm)
     if not colon or _OPEN_QUOTE.search(lead):
         asked = asking_clause(norm)  # 游戏这几年也打到台湾来了，2024年这些国产游戏在海外卖了多少钱
@@ -1007,7 +1028,7 @@ def analyse(text: str) -> Question:
     metric = "" if ranked else metric  # 在全球排第几位: 排第 asks the rank, it measures nothing
     counted = bool(own and _CLASSIFIER.match(unit_hint) and not MONEY.search(own))  # 靠政府投资…，造了多少辆电动车: a count
     money = bool(MONEY.search(norm)) and not counted and "百分" not in norm and "%" not in norm and not metric.endswith("率")
-    base = re.search(r"(?:占(?!率|比|地|份额|比重|比例)|相当于)(.+?)(?:的)?(?:比重|比例|份额|百分之几|百分之多少|多少|几成|多大)", norm)  # 在X中占份额: no whole after 占
+    base = re.search(r"(?:占(?!率|比|地|份额|比重|比例|了?(?:百分之|几成))|相当于)(.+?)(?:的)?(?:比重|比例|份额|百分之几|百分之多少|多少|几成|多大)", norm)  # 在X中占份额, 占百分之多少: no whole after 占
     share_base = content_terms(base.group(1)) if base else ()
     if not share_base and asks == "share":  # 卖出去的新车里，电动车占了百分之多少: the whole is named before 里/中
         whole = _WHOLE_BEFORE.search(norm) or _CONTRIBUTION.search(norm)
@@ -1016,7 +1037,7 @@ def analyse(text: str) -> Question:
         share_base = ("销量",)  # a market's penetration is a share of its sales
     return Question(
         text, norm, detect_script(text), asks, unit_hint, years, found, money, metric, share_base,
-        tuple(dict.fromkeys(QUOTED.findall(norm))), subject_of(plain, ranked or metric) or counted_subject(plain) or topic_of(plain, metric) or measured_after(plain), _lead_places(norm, entities_of(norm)),
+        quoted_names(norm), subject_of(plain, ranked or metric) or counted_subject(plain) or topic_of(plain, metric) or measured_after(plain), _lead_places(norm, entities_of(norm)),
         event_of(norm) if asks in TIME_ASKS else "",
         months_of(norm) if asks not in ("date", "month", "when") else (),
         given_of(norm), *whole_of(norm, asks, metric), excluded=excluded,
