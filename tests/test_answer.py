@@ -2764,3 +2764,10 @@ def test_a_place_named_only_in_a_remark_after_the_question_is_not_asked():
 def test_jiameng_is_no_place():
     assert analyse("我在考虑加盟开充电站,先想摸摸底:2024年新能源汽车一共卖出去多少辆?").entities == ()  # 加盟: to join a franchise
 
+
+def test_a_count_after_deng_counts_the_kind_named_after_it():
+    curbs = "2025年4月，乙國宣布對釤、釓、鋱等5類中重稀土相關物項實施出口管制。"
+    assert span("2025年4月乙国实施出口管制的中重稀土相关物项一共有几类？", curbs) == "5類"
+    scrap = "2024年，全國廢鋼鐵、廢紙等主要再生資源回收總量約4億噸。"
+    assert span("2024年全国动力电池回收量是多少？", scrap) is None  # the total of the things listed is no other thing's
+

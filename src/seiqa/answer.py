@@ -669,14 +669,16 @@ def among_fit(q: Question, sentence: str, clause: str, at: int) -> float:
 _EXAMPLES = re.compile(r"[\u4e00-\u9fff]{1,10}(?:、[\u4e00-\u9fff]{1,10})+(?:和|及|与)?[\u4e00-\u9fff]{0,10}等")  # 废钢铁、废纸等
 
 
-def listed_fit(q: Question, lead: str) -> float:
+def listed_fit(q: Question, lead: str, after: str = "") -> float:
     """-1 when the figure is the total of a list of examples (废钢铁、废有色金属、废纸等
     主要再生资源回收总量约4亿吨: ``lead`` is its sentence up to the figure) and the asked
     subject is none of them nor named there: the total of the things listed does not
-    answer for another thing (动力电池回收量). 0 else."""
+    answer for another thing (动力电池回收量). A count right after 等 counts the list, and
+    the words after it (``after``, up to the clause's end) name its kind: 钐、钆等7类中重稀土
+    counts 中重稀土. 0 else."""
     if len(q.subject) < 2 or _said(q.subject, lead) or not _EXAMPLES.search(lead):
         return 0.0
-    return -1.0
+    return 0.0 if lead.rstrip().endswith("等") and _said(q.subject, after) else -1.0
 
 
 def whole_fit(q: Question, sentence: str) -> float:
@@ -1490,7 +1492,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
                     "entity": entity,
                     "subject": subject,
                     "sibling": min(sibling, owner_fit(q, continued + clause, sentence), share_owner_fit(q, norm[s : qn.start]), among_fit(q, sentence, clause, cs - s),
-                                   listed_fit(q, norm[s : qn.start]), item_fit(q, sentence, qn.start - s), whole_share_fit(q, norm[s : qn.start]),
+                                   listed_fit(q, norm[s : qn.start], norm[qn.end : ce]), item_fit(q, sentence, qn.start - s), whole_share_fit(q, norm[s : qn.start]),
                                    subpart_fit(q, norm[cs : qn.start])),
                     "part": part_fit(q, norm[qn.end : e], norm[cs : qn.start], norm[s : qn.start]),
                     "topic": topic,
