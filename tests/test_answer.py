@@ -2771,3 +2771,8 @@ def test_a_count_after_deng_counts_the_kind_named_after_it():
     scrap = "2024年，全國廢鋼鐵、廢紙等主要再生資源回收總量約4億噸。"
     assert span("2024年全国动力电池回收量是多少？", scrap) is None  # the total of the things listed is no other thing's
 
+
+def test_a_verb_that_restates_the_metric_leaves_the_subject_before_it():
+    assert analyse("2024年中国碳纤维实际生产出来的产量是多少万吨？").subject == "碳纤维"
+    silicon = "2024年，全國多晶矽、矽片產量分別為182萬噸、753GW。2024年中國碳纖維運行產能約14萬噸。"
+    assert span("不看产能，2024年中国碳纤维实际生产出来的产量是多少万吨？", silicon) is None  # 182万吨 is 多晶硅's

@@ -506,6 +506,10 @@ def subject_of(norm: str, metric: str) -> str:
         before.pop()
         if len(before) > 1 and before[-1][0] in _ACHIEVE_VERBS:
             before.pop()  # 民航业实现的利润总额: 实现 only says the figure was reached
+        if len(before) > 1 and before[-1][1] == "v" and before[-1][0] != metric and metric in variants(before[-1][0]):
+            before.pop()  # 碳纤维实际生产出来的产量: the verb restates the metric, the subject stands before it
+            while len(before) > 1 and (before[-1][0] in _ADVERBIAL or before[-1][1] == "d"):
+                before.pop()
         while len(before) > 1 and (_TIME_WORD.fullmatch(before[-1][0]) or before[-1][0].isdigit()):
             before.pop()  # 服务机器人2024年的产量, 高技术制造业全年实现的营业收入: the time says when
         if before and (before[-1][1] not in _NOUN_TAGS or len(before) > 1 and before[-2][1] == "d"):
