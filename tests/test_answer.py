@@ -2776,3 +2776,9 @@ def test_a_verb_that_restates_the_metric_leaves_the_subject_before_it():
     assert analyse("2024年中国碳纤维实际生产出来的产量是多少万吨？").subject == "碳纤维"
     silicon = "2024年，全國多晶矽、矽片產量分別為182萬噸、753GW。2024年中國碳纖維運行產能約14萬噸。"
     assert span("不看产能，2024年中国碳纤维实际生产出来的产量是多少万吨？", silicon) is None  # 182万吨 is 多晶硅's
+
+
+def test_a_gloss_in_brackets_inside_the_subject_is_read_through():
+    assert analyse("截至2024年底中国大陆离岸（海上）风电的累计装置容量是多少？").subject == "离岸风电"
+    wind = "截至2024年底，風電裝機容量約5億千瓦，同比增長18.0%。"
+    assert span("截至2024年底中国大陆离岸（海上）风电的累计装置容量是多少？", wind) is None  # all wind is no offshore figure

@@ -972,6 +972,9 @@ _RULED_OUT = re.compile(r"(?:不是|不要|不含|不包括|不包含|不算|不
 _RULED_IN = re.compile(r"(?:都|全|也)(?:算|算上|算进去|计入|包括|包含|在内)|包括在内|计算在内")
 
 
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff]{1,8}[)）]")  # 离岸(海上)风电: a gloss inside the words, not of them
+
+
 def noted_aside(norm: str) -> tuple[str, tuple[str, ...]]:
     """The question without its notes that rule a part out or in, and the terms ruled out."""
     excluded: list[str] = []
@@ -1041,7 +1044,7 @@ def analyse(text: str) -> Question:
         share_base = ("销量",)  # a market's penetration is a share of its sales
     return Question(
         text, norm, detect_script(text), asks, unit_hint, years, found, money, metric, share_base,
-        quoted_names(norm), subject_of(plain, ranked or metric) or counted_subject(plain) or topic_of(plain, metric) or measured_after(plain), _lead_places(norm, entities_of(norm)),
+        quoted_names(norm), subject_of(_GLOSS.sub("", plain), ranked or metric) or counted_subject(plain) or topic_of(plain, metric) or measured_after(plain), _lead_places(norm, entities_of(norm)),
         event_of(norm) if asks in TIME_ASKS else "",
         months_of(norm) if asks not in ("date", "month", "when") else (),
         given_of(norm), *whole_of(norm, asks, metric), excluded=excluded,
