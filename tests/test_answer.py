@@ -2782,3 +2782,10 @@ def test_a_gloss_in_brackets_inside_the_subject_is_read_through():
     assert analyse("截至2024年底中国大陆离岸（海上）风电的累计装置容量是多少？").subject == "离岸风电"
     wind = "截至2024年底，風電裝機容量約5億千瓦，同比增長18.0%。"
     assert span("截至2024年底中国大陆离岸（海上）风电的累计装置容量是多少？", wind) is None  # all wind is no offshore figure
+
+
+def test_taiwan_zhuangzhiliang_is_installed_capacity():
+    solar = "2024年，全國可再生能源新增裝機3億千瓦，其中光伏新增200GW、風電新增50GW。"
+    got, _ = ask("2024年太陽光電新增的裝置量，是風電新增裝置量的幾倍？", solar)
+    assert got and got["computed"] and got["text"] == "4倍"  # 装置量: Taiwan's 装机量
+
