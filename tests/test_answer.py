@@ -2789,3 +2789,9 @@ def test_taiwan_zhuangzhiliang_is_installed_capacity():
     got, _ = ask("2024年太陽光電新增的裝置量，是風電新增裝置量的幾倍？", solar)
     assert got and got["computed"] and got["text"] == "4倍"  # 装置量: Taiwan's 装机量
 
+
+def test_an_asking_clause_opening_with_na_asks_of_the_subject_before_it():
+    assert analyse("截至2024年底新型储能累计装机7000万千瓦，那2024年当年新增装机是多少万千瓦？").subject == "新型储能"
+    renewables = "2024年，全國可再生能源新增裝機3.73億千瓦，約占電力新增裝機的86%。"
+    storage = "截至2024年底，全國新型儲能累計裝機7000萬千瓦。"
+    assert span("截至2024年底新型储能累计装机7000万千瓦，那2024年当年新增装机是多少万千瓦？", renewables, storage) is None  # 3.73亿千瓦 is renewables'

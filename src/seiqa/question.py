@@ -990,6 +990,15 @@ def noted_aside(norm: str) -> tuple[str, tuple[str, ...]]:
     return _NOTE.sub(drop, norm), tuple(dict.fromkeys(excluded))
 
 
+def carried_subject(norm: str, metric: str) -> str:
+    """The subject of the clause before an asking clause that opens with 那 and names none:
+    截至2024年底新型储能累计装机7376万千瓦，那2024年当年新增装机是多少 asks of 新型储能."""
+    own = asking_clause(norm)
+    if not metric or not own.startswith("那"):
+        return ""
+    return subject_of(norm[: norm.rfind(own)], metric)
+
+
 def asking_clause(norm: str) -> str:
     """The last clause that holds a question word, when the question has other clauses
     (大陆进口芯片花了那么多钱，那出口的金额是多少 -> 那出口的金额是多少); else ""."""
@@ -1044,7 +1053,7 @@ def analyse(text: str) -> Question:
         share_base = ("销量",)  # a market's penetration is a share of its sales
     return Question(
         text, norm, detect_script(text), asks, unit_hint, years, found, money, metric, share_base,
-        quoted_names(norm), subject_of(_GLOSS.sub("", plain), ranked or metric) or counted_subject(plain) or topic_of(plain, metric) or measured_after(plain), _lead_places(norm, entities_of(norm)),
+        quoted_names(norm), subject_of(_GLOSS.sub("", plain), ranked or metric) or carried_subject(plain, metric) or counted_subject(plain) or topic_of(plain, metric) or measured_after(plain), _lead_places(norm, entities_of(norm)),
         event_of(norm) if asks in TIME_ASKS else "",
         months_of(norm) if asks not in ("date", "month", "when") else (),
         given_of(norm), *whole_of(norm, asks, metric), excluded=excluded,
