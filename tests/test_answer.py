@@ -2795,3 +2795,17 @@ def test_an_asking_clause_opening_with_na_asks_of_the_subject_before_it():
     renewables = "2024年，全國可再生能源新增裝機3.73億千瓦，約占電力新增裝機的86%。"
     storage = "截至2024年底，全國新型儲能累計裝機7000萬千瓦。"
     assert span("截至2024年底新型储能累计装机7000万千瓦，那2024年当年新增装机是多少万千瓦？", renewables, storage) is None  # 3.73亿千瓦 is renewables'
+
+
+def test_a_gloss_that_names_the_metric_says_it_there():
+    assert analyse("2024年全国新安装的工业机器人（装机量）有多少台？").subject == "工业机器人"
+    robots = "2023年新增工業機器人裝機量約27萬臺。"
+    nuclear = "核電方面，截至2024年底，在運核電機組57臺，裝機容量約6000萬千瓦。"
+    assert span("2024年全国新安装的工业机器人（装机量）有多少台？", robots, nuclear) is None  # 57台 are reactors
+
+
+def test_a_sum_named_before_the_verb_of_duoshao_qian_is_the_metric():
+    assert analyse("2024年创新药对外授权交易里，首付款一共收了多少钱？").metric == "首付款"
+    assert analyse("2024年底时每吨碳排放配额能卖多少钱？").metric == ""  # 配额 is a quota, no sum
+    deals = "2024年乙國創新藥對外授權交易的總金額超過500億美元，交易數量逾90宗。"
+    assert span("2024年乙国创新药对外授权交易里，首付款一共收了多少钱？", deals) is None  # the total is no upfront payment

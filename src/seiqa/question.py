@@ -296,6 +296,7 @@ CLAUSE_BREAK = re.compile(r"[,，:：;；。?？!！]")  # where a clause or sen
 
 
 _MEASURE_SUFFIX = frozenset("量 额 值 率".split())
+_SUM_NOUN = re.compile(r"(?:款|(?<![配限份名])额|费|费用|资金|收入|利润|成本)$")  # sums of money a verb may get or pay (首付款, 营业额, 研发费用; not 配额, 份额)
 _LOCATIVES = frozenset("里 里头 里面 中 当中 之中".split())
 _TIME_ONLY = frozenset("截至 截止 到 底 末 初 年中 年度 当年 今年 去年 前年 明年".split())
 
@@ -329,7 +330,11 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
         last = before[-1] if before and before[-1] in content else ""
         if len(before) >= 2 and last.startswith("年") and before[-2].isdigit():
             last = last[1:]  # 2024年收入多少钱: jieba reads 2024 + 年收入
-        return last if MONEY.fullmatch(last) else ""  # 价格多少钱
+        if MONEY.fullmatch(last):
+            return last  # 价格多少钱
+        if len(before) >= 2 and before[-2] in content and _SUM_NOUN.search(before[-2]) and tagged(last)[:1] and tagged(last)[0][1] == "v":
+            return before[-2]  # 首付款一共收了多少钱: the sum named before the verb is what is measured
+        return ""
     for w in words(after)[:1]:
         if len(w) >= 2 and w in content and not _is_unit(w) and w not in _PORTION:
             return w  # 多少人口: a noun that starts with a classifier (人) is the metric
@@ -972,7 +977,13 @@ _RULED_OUT = re.compile(r"(?:不是|不要|不含|不包括|不包含|不算|不
 _RULED_IN = re.compile(r"(?:都|全|也)(?:算|算上|算进去|计入|包括|包含|在内)|包括在内|计算在内")
 
 
-_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff]{1,8}[)）]")  # 离岸(海上)风电: a gloss inside the words, not of them
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([\u4e00-\u9fff]{1,8})[)）]")
+
+
+def _without_gloss(norm: str, metric: str) -> str:
+    """The question read through a gloss in brackets inside its words: 离岸(海上)风电 is
+    离岸风电; a gloss that names the metric (工业机器人(装机量)有多少台) says it there."""
+    return _GLOSS.sub(lambda m: m.group(1) if metric and metric in m.group(1) else "", norm)
 
 
 def noted_aside(norm: str) -> tuple[str, tuple[str, ...]]:
@@ -1053,7 +1064,7 @@ def analyse(text: str) -> Question:
         share_base = ("销量",)  # a market's penetration is a share of its sales
     return Question(
         text, norm, detect_script(text), asks, unit_hint, years, found, money, metric, share_base,
-        quoted_names(norm), subject_of(_GLOSS.sub("", plain), ranked or metric) or carried_subject(plain, metric) or counted_subject(plain) or topic_of(plain, metric) or measured_after(plain), _lead_places(norm, entities_of(norm)),
+        quoted_names(norm), subject_of(_without_gloss(plain, ranked or metric), ranked or metric) or carried_subject(plain, metric) or counted_subject(plain) or topic_of(plain, metric) or measured_after(plain), _lead_places(norm, entities_of(norm)),
         event_of(norm) if asks in TIME_ASKS else "",
         months_of(norm) if asks not in ("date", "month", "when") else (),
         given_of(norm), *whole_of(norm, asks, metric), excluded=excluded,
