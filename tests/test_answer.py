@@ -1997,9 +1997,9 @@ def test_a_fact_sentence_of_the_asked_year_is_preferred_and_trusted():
 def test_which_three_is_answered_by_the_list_before_the_count():
     text = "2025年3月，主管部門將造紙、化工、玻璃三個行業納入全國碳市場，新增重點排放單位約900家。"
     got, _ = ask("2025年3月全国碳市场新纳入哪三个行业？", text)
-    assert got is not None and got["source_text"] == "造紙、化工、玻璃"
+    assert got is not None and got["source_text"] == "造紙、化工、玻璃三個行業"  # the list with its count
     got, _ = ask("2025年3月全国碳市场新纳入哪两个行业？", text)
-    assert got is None or got["source_text"] != "造紙、化工、玻璃"  # no list of two
+    assert got is None or "造紙、化工、玻璃" not in got["source_text"]  # no list of two
 
 
 def test_a_share_held_in_a_whole_named_before_it():
@@ -2039,7 +2039,7 @@ def test_a_sentence_listing_which_ones_is_the_fact_answer():
     text = ("全國碳排放權交易市場於2021年7月啟動，首批納入發電行業重點排放單位2162家。"
             "2025年3月，主管部門將造紙、化工、玻璃三個行業納入全國碳市場。")
     got, _ = ask("2025年碳交易市场扩大范围时，新拉进来的是哪几个行业？", text)
-    assert got is not None and got["source_text"] == "造紙、化工、玻璃"
+    assert got is not None and got["source_text"] == "造紙、化工、玻璃三個行業"
 
 
 def test_an_addition_is_not_the_level_it_was_added_to():
@@ -2809,3 +2809,16 @@ def test_a_sum_named_before_the_verb_of_duoshao_qian_is_the_metric():
     assert analyse("2024年底时每吨碳排放配额能卖多少钱？").metric == ""  # 配额 is a quota, no sum
     deals = "2024年乙國創新藥對外授權交易的總金額超過500億美元，交易數量逾90宗。"
     assert span("2024年乙国创新药对外授权交易里，首付款一共收了多少钱？", deals) is None  # the total is no upfront payment
+
+
+def test_the_list_before_a_count_of_which_n_runs_from_its_first_name():
+    group = "浙江乙市因甲科技、乙科技和丙科技等三家科技企業而受到關注，這些企業被外界合稱為「乙市三小龍」。"
+    got, _ = ask("孙子老提“乙市三小龙”，这指的是哪三家企业？", group)
+    assert got is not None and got["source_text"] == "甲科技、乙科技和丙科技等三家科技企業"  # from 因, to the noun counted
+
+
+def test_zhe_ji_points_back_and_asks_nothing():
+    q = analyse("2025年3月生态环境部把哪三个行业新纳入了全国碳市场？这几个行业的企业以后贷款可能要算碳成本。")
+    assert q.asks == "fact"
+    assert analyse("这几年新能源汽车卖了多少辆？").asks == "count"
+

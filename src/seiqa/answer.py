@@ -1830,7 +1830,7 @@ def fact_span(q: Question, text: str, s: int, e: int) -> tuple[int, int] | None:
 
 _LIST_CLASSIFIER = r"(?:个|项|类|种|家|大|款|座|条|所|位|名|样|只|支|部)?"
 _WHICH_N = re.compile(r"哪([0-9]+|[两二三四五六七八九十几]+)" + _LIST_CLASSIFIER + r"([\u4e00-\u9fff]{2})")
-_LIST_START = re.compile(r"[,，。;；:：]|将|把|包括|即|是|为|有")
+_LIST_START = re.compile(r"[,，。;；:：]|将|把|包括|即|是|为|有|因|对")  # 杭州因A、B等六家企业而受到关注
 
 
 @functools.lru_cache(maxsize=256)
@@ -1842,12 +1842,13 @@ def _counted(question: str) -> re.Pattern[str] | None:
         return None
     count, noun = m.group(1), m.group(2)
     number = r"[0-9]+|[两二三四五六七八九十]+" if count == "几" else re.escape(count) + "|" + re.escape(str(int(parse_number(count) or 0)))
-    return re.compile(r"(?:" + number + r")" + _LIST_CLASSIFIER + re.escape(noun))
+    return re.compile(r"(?:" + number + r")" + _LIST_CLASSIFIER + r"[\u4e00-\u9fff]{0,4}?" + re.escape(noun))  # 六家科技企业 counts 企业
 
 
 def listed_span(counted: re.Pattern[str], norm: str, s: int, e: int) -> tuple[int, int] | None:
     """The list a sentence (``norm[s:e]``, normalised) names right before its own count
-    of the asked noun (``_counted``): 将钢铁、水泥、铝冶炼三个行业纳入… -> 钢铁、水泥、铝冶炼; or None."""
+    of the asked noun (``_counted``), with that count: 将钢铁、水泥、铝冶炼三个行业纳入… ->
+    钢铁、水泥、铝冶炼三个行业; 因A、B等六家科技企业而… -> A、B等六家科技企业; or None."""
     found = counted.search(norm, s, e)
     if not found:
         return None
@@ -1855,8 +1856,7 @@ def listed_span(counted: re.Pattern[str], norm: str, s: int, e: int) -> tuple[in
     listed = norm[cut : found.start()].strip()
     if not re.search(r"、|和|与|及", listed) or len(listed) > _SPAN_MAX:
         return None
-    start = norm.index(listed, cut)
-    return start, start + len(listed)
+    return norm.index(listed, cut), found.end()  # the list with its count: 钢铁、水泥、铝冶炼三个行业
 
 
 _PLACE_KIND = re.compile(r"哪(?:些|几个|一个|个)?(国家|城市|省份|省|地区|地方|国|市)")

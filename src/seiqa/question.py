@@ -33,8 +33,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("share", re.compile(r"比例|比重|占比|百分之几|百分之多少|百分比|份额|渗透率|(?<![攻侵抢霸独])占(?!有(?!率)|地).{0,20}?(?:多少|几成|几(?=\s*%)|多大(?:一块|一部分|部分|的?比例|的?份额)?)|几成")),
     ("growth", re.compile(r"(?:增长|增幅|增速|增加|下降|降幅|减少|上升|提高|提升|涨幅|升幅|跌幅|下跌|上涨|下滑|回落|回撤|衰退|跌|涨)(?:掉|去|落)?(?:率|了)?(?:大概|大约|约|差不多)?(?:多少|几|百分之几)|(?:增长|增幅|增速|涨幅|升幅)(?:率)?(?:是|为)?(?:多少|几)|翻了?(?:大约|约|大概)?(?:几|多少)倍")),  # 翻了几倍: grew how many times over
     ("duration", re.compile(r"多久|多长时间|(?:几|多少)(?:年|个月|天|日|个?小时|个?钟头|周|星期)(?!份)")),
-    ("count", re.compile(r"(?:多少|(?<!哪)几)(?:十|百|千|万|亿)?(?:" + _CLASSIFIERS + r"|层|省|市|县|国|区|大(?=[\u4e00-\u9fff]))")),
-    ("amount", re.compile(r"多少|(?<!哪)几|多大|多高|多长|多重|多远|多深|多宽|多快|多厚|多少钱|规模(?:是|为|有)?$|金额")),
+    ("count", re.compile(r"(?:多少|(?<![哪这那])几)(?:十|百|千|万|亿)?(?:" + _CLASSIFIERS + r"|层|省|市|县|国|区|大(?=[\u4e00-\u9fff]))")),
+    ("amount", re.compile(r"多少|(?<![哪这那])几|多大|多高|多长|多重|多远|多深|多宽|多快|多厚|多少钱|规模(?:是|为|有)?$|金额")),
     ("fact", re.compile(r"哪些|什么|谁|哪里|哪儿|哪个|哪家|哪位|哪种|哪类|哪项|哪座|哪国|何处|何种|何地|为何|为什么|怎样|如何|哪")),
 )
 # a span of time is asked (哪些年间, 哪年到哪年, 什么时间段): a range (1938年到1953年) answers it
@@ -890,7 +890,7 @@ def asked_years(norm: str) -> tuple[int, ...]:
 # A question put again in other words after 也就是/换句话说 (2024年车企每卖一百块钱落下几块钱利润，
 # 也就是利润率是多少): the second wording says what is asked, of the time and nouns the first opens with.
 _RESTATED = re.compile(r"^(?P<first>.+?)[,，]\s*(?:也就是说?|换句话说|换言之|亦即|说白了就是|简单说就是)[,，]?(?P<second>.+)$")
-_QUESTION_WORD = re.compile(r"多少|几|什么|哪|谁|何|多[大高长重远久]")
+_QUESTION_WORD = re.compile(r"多少|(?<![这那])几|什么|哪|谁|何|多[大高长重远久]")  # 这几个行业 points back, it asks nothing
 
 
 def restated(norm: str) -> str:
