@@ -2822,3 +2822,7 @@ def test_zhe_ji_points_back_and_asks_nothing():
     assert q.asks == "fact"
     assert analyse("这几年新能源汽车卖了多少辆？").asks == "count"
 
+
+def test_a_part_asked_inside_a_whole_needs_a_sentence_naming_the_part():
+    games = "2024年，國內遊戲市場實際銷售收入3000億元，同比增長7.5%。"
+    assert span("大陆软件业2024年的营收里，云端服务这一块单独的收入是多少？", games) is None  # the games' sales are no cloud revenue

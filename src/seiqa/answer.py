@@ -687,6 +687,8 @@ def whole_fit(q: Question, sentence: str) -> float:
     whole's figure does not answer for its part. 0 else."""
     whole = [t for t in q.whole if len(t) >= 2 and t not in NATIONAL]
     part = [t for t in q.part if len(t) >= 2 and not _in(t, " ".join(q.whole))]
+    if whole and part and not any(_match(t, sentence) >= PARTIAL for t in part):
+        return -1.0  # a sentence naming no word of the part is no figure of it, of the whole or of another thing
     if not whole or not part or not all(_match(t, sentence) >= PARTIAL for t in whole):
         return 0.0
     return 0.0 if all(_match(t, sentence) >= PARTIAL for t in part) else -1.0
