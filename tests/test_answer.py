@@ -2826,3 +2826,9 @@ def test_zhe_ji_points_back_and_asks_nothing():
 def test_a_part_asked_inside_a_whole_needs_a_sentence_naming_the_part():
     games = "2024年，國內遊戲市場實際銷售收入3000億元，同比增長7.5%。"
     assert span("大陆软件业2024年的营收里，云端服务这一块单独的收入是多少？", games) is None  # the games' sales are no cloud revenue
+
+
+def test_a_place_in_a_framing_lead_is_no_topic_of_the_question():
+    nuclear = "核電方面，截至2024年底，中國大陸在運核電機組50臺，裝機容量約5000 萬千瓦；"
+    assert span("台灣正在討論核能的角色，所以想對照一下：截至2024年底，中國大陸在運轉中的核電機組總裝置容量大約多少？", nuclear) == "5000 萬千瓦"
+

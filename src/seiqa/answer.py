@@ -766,7 +766,7 @@ def topic_fit(q: Question, sentence: str) -> float:
     (重庆2024年汽车产量253.8万辆… does not answer 成都2024年… or 2024年某车企…, even in a
     passage that names them later), or opens with the whole country or world (截至2024年底，
     全国…). 0 else."""
-    asked = _place_topic(q.norm) or (q.entities[0] if len(q.entities) == 1 else "")
+    asked = _place_topic(q.without_lead) or (q.entities[0] if len(q.entities) == 1 else "")  # 台湾正在讨论核能…：截至2024年底，中国大陆…: the lead's place is not asked
     if not asked:
         return -1.0 if _place_owns_subject(q, sentence) else 0.0
     if asked in NATIONAL or _names(asked, sentence):
