@@ -2832,3 +2832,7 @@ def test_a_place_in_a_framing_lead_is_no_topic_of_the_question():
     nuclear = "核電方面，截至2024年底，中國大陸在運核電機組50臺，裝機容量約5000 萬千瓦；"
     assert span("台灣正在討論核能的角色，所以想對照一下：截至2024年底，中國大陸在運轉中的核電機組總裝置容量大約多少？", nuclear) == "5000 萬千瓦"
 
+
+def test_facilities_say_where_a_measure_stands_not_of_what():
+    assert analyse("截至2024年底，全国装好的太阳能发电设施总容量大约有多少？").subject == "太阳能发电"
+

@@ -450,7 +450,7 @@ def contrasts() -> tuple[tuple[bool, tuple[frozenset[str], ...]], ...]:
 _SUBJECT_TAGS = ("n", "nz", "b", "l", "j", "eng", "nrt", "zg")  # nouns, distinguishing words (公共, 大型), set phrases (切割机), abbreviations, 车 (zg)
 _TIME_WORD = re.compile(r"年|月|日|年底|年末|年初|上半年|下半年|全年|季度")  # 低空经济2024年规模: the subject is before the time
 _NOUN_TAGS = ("n", "nz", "j", "eng", "nrt")
-_GENERIC_NOUNS = frozenset("区域 地区 范围 方面 领域 部分 情况 状态 市场 方向 阶段 期间 整体 总体 一带 附近 境内 当地 行业 资源 指标 赛道 板块".split())
+_GENERIC_NOUNS = frozenset("区域 地区 范围 方面 领域 部分 情况 状态 市场 方向 阶段 期间 整体 总体 一带 附近 境内 当地 行业 资源 指标 赛道 板块 设施".split())
 _ADVERBIAL = frozenset("实际 目前 当前 现在 如今 眼下 整个 差不多 合计 共计 总计 通常 往往 大多 多半 普遍 具体".split())  # words jieba tags n, b or l that say how, when or how much, not of what
 _QUANTITY_NOUNS = frozenset("功率 容量 电量 能量 重量 长度 面积 体积 数量 金额".split())  # 储能的功率规模: which size of 储能
 _THIS_ONE = frozenset("这个 那个 这一 这类 这种 这门 这项".split())
