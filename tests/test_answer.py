@@ -2836,3 +2836,8 @@ def test_a_place_in_a_framing_lead_is_no_topic_of_the_question():
 def test_facilities_say_where_a_measure_stands_not_of_what():
     assert analyse("截至2024年底，全国装好的太阳能发电设施总容量大约有多少？").subject == "太阳能发电"
 
+
+def test_a_remark_after_the_question_may_rule_a_figure_out():
+    assert analyse("2024年碳市场的配额成交量是多少？我要的是当年数字，不是累计。").excluded == ("累计",)
+    carbon = "截至2024年底，全國碳市場碳排放配額累計成交量6億噸，累計成交額400億元。"
+    assert span("2024年這一年當中，全國碳市場的碳排放配額成交量是多少？我要的是當年數字，不是累計。", carbon) is None

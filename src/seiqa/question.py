@@ -987,18 +987,23 @@ def _without_gloss(norm: str, metric: str) -> str:
 
 
 def noted_aside(norm: str) -> tuple[str, tuple[str, ...]]:
-    """The question without its notes that rule a part out or in, and the terms ruled out."""
+    """The question without its notes that rule a part out or in, and the terms ruled out,
+    by a note or by a remark after the question (…成交量是多少？我要的是当年数字，不是累计。)."""
     excluded: list[str] = []
 
-    def drop(m: re.Match[str]) -> str:
-        note = m.group(1)
-        out = [content_terms(x.group(1)) for x in _RULED_OUT.finditer(note)]
-        if not out and not _RULED_IN.search(note):
-            return m.group()  # a unit (多少（万千瓦）) or a gloss: kept
+    def ruled_out(note: str) -> list[list[str]]:
+        out = [list(content_terms(x.group(1))) for x in _RULED_OUT.finditer(note)]
         excluded.extend(t for ts in out for t in ts if t not in _QUANTITY_NOUNS and t not in ("占比", "比例", "比重", "数字", "数据"))
+        return out
+
+    def drop(m: re.Match[str]) -> str:
+        if not ruled_out(m.group(1)) and not _RULED_IN.search(m.group(1)):
+            return m.group()  # a unit (多少（万千瓦）) or a gloss: kept
         return ""
 
-    return _NOTE.sub(drop, norm), tuple(dict.fromkeys(excluded))
+    norm = _NOTE.sub(drop, norm)
+    ruled_out(norm[len(_without_remark(norm)) :])
+    return norm, tuple(dict.fromkeys(excluded))
 
 
 def carried_subject(norm: str, metric: str) -> str:
