@@ -2841,3 +2841,11 @@ def test_a_remark_after_the_question_may_rule_a_figure_out():
     assert analyse("2024年碳市场的配额成交量是多少？我要的是当年数字，不是累计。").excluded == ("累计",)
     carbon = "截至2024年底，全國碳市場碳排放配額累計成交量6億噸，累計成交額400億元。"
     assert span("2024年這一年當中，全國碳市場的碳排放配額成交量是多少？我要的是當年數字，不是累計。", carbon) is None
+
+
+def test_a_sentence_opening_with_a_bare_measure_goes_on_about_the_one_before():
+    chips = ("2024年，全國進口積體電路5000億塊，同比增長14.6%；進口金額3800億美元，同比增長10.4%。"
+             "出口管制限制先進晶片與半導體設備對華出口。")
+    assert span("2024年全国半导体设备进口额是多少？", chips) is None  # the 3800亿美元 are chips'
+    assert span("2024年全国集成电路进口额是多少？", chips) == "3800億美元"
+

@@ -694,6 +694,19 @@ def whole_fit(q: Question, sentence: str) -> float:
     return 0.0 if all(_match(t, sentence) >= PARTIAL for t in part) else -1.0
 
 
+# A sentence that opens with a bare measure (进口金额3856亿美元…) goes on about the sentence before it.
+_BARE_MEASURE = re.compile(r"^\s*(?:其中)?[\u4e00-\u9fff]{0,3}(?:金额|额|量|收入|利润|产值)(?:约|达到?|为|超过|突破|近)*\s*[0-9]")
+
+
+def went_on_fit(q: Question, sentence: str, before: str) -> float:
+    """-1 when the figure's sentence opens with a bare measure, so its figure is of what
+    the sentence before it names (中国进口集成电路5492亿块；进口金额3856亿美元), and
+    neither sentence names the asked subject (半导体设备): 0 else."""
+    if len(q.subject) < 2 or not _BARE_MEASURE.match(sentence):
+        return 0.0
+    return 0.0 if _said(q.subject, sentence) or _said(q.subject, before) else -1.0
+
+
 def sibling_fit(q: Question, sentence: str) -> float:
     """-1 when the figure's sentence does not name the asked subject (q.subject) but a
     sibling of it, the same head with another modifier: 工业机器人's share does not
@@ -1468,7 +1481,7 @@ def candidates(q: Question, citations: list[Citation]) -> list[Candidate]:
             sentence, preceding = norm[s:e], norm[:s]
             before = norm[sents[si - 1][0] : sents[si - 1][1]] if si > 0 else ""
             quoted = quoted_fit(q, context if q.asks in TIME_ASKS else " ".join((before, sentence, where)))
-            sibling, topic = min(sibling_fit(q, sentence), whole_fit(q, sentence)), topic_fit(q, sentence)
+            sibling, topic = min(sibling_fit(q, sentence), whole_fit(q, sentence), went_on_fit(q, sentence, before)), topic_fit(q, sentence)
             for i in in_sent:
                 qn = quantities[i]
                 cs, ce = _clause_span(norm, s, e, qn.start, qn.end)
