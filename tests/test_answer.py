@@ -2849,3 +2849,7 @@ def test_a_sentence_opening_with_a_bare_measure_goes_on_about_the_one_before():
     assert span("2024年全国半导体设备进口额是多少？", chips) is None  # the 3800亿美元 are chips'
     assert span("2024年全国集成电路进口额是多少？", chips) == "3800億美元"
 
+
+def test_a_high_tech_park_spelled_out_is_a_high_tech_zone():
+    zones = "到2024年底，國家高新區數量已達170家。"
+    assert span("到2024年底，大陸國家級的高新科技園區一共有幾個？", zones) == "170家"
