@@ -229,7 +229,8 @@ def _metric_fit(q: Question, clause: str, sentence: str, item: str, role: str = 
 
 
 _SIZE_WORDS = frozenset("体量 盘子".split())  # how big, in whatever measure the text gives
-_SIZE_SAID = re.compile(r"(?:[\u4e00-\u9fff](?:量|额|值)|收入|营收|规模)(?:约|达到?|为|超过|突破|近)*[0-9]")
+_TO_FIGURE = r"(?:约|达到?|为|超过|突破|近)*\s*[0-9]"  # what may stand between a measure and its figure
+_SIZE_SAID = re.compile(r"(?:[\u4e00-\u9fff](?:量|额|值)|收入|营收|规模)" + _TO_FIGURE)
 _COUNT_OF = re.compile(r"([人户家台辆座个])数")
 
 
@@ -695,7 +696,7 @@ def whole_fit(q: Question, sentence: str) -> float:
 
 
 # A sentence that opens with a bare measure (进口金额3856亿美元…) goes on about the sentence before it.
-_BARE_MEASURE = re.compile(r"^\s*(?:其中)?[\u4e00-\u9fff]{0,3}(?:金额|额|量|收入|利润|产值)(?:约|达到?|为|超过|突破|近)*\s*[0-9]")
+_BARE_MEASURE = re.compile(r"^\s*(?:其中)?[\u4e00-\u9fff]{0,3}(?:金额|额|量|收入|利润|产值)" + _TO_FIGURE)
 
 
 def went_on_fit(q: Question, sentence: str, before: str) -> float:

@@ -991,10 +991,10 @@ def noted_aside(norm: str) -> tuple[str, tuple[str, ...]]:
     by a note or by a remark after the question (…成交量是多少？我要的是当年数字，不是累计。)."""
     excluded: list[str] = []
 
-    def ruled_out(note: str) -> list[list[str]]:
-        out = [list(content_terms(x.group(1))) for x in _RULED_OUT.finditer(note)]
+    def ruled_out(note: str) -> bool:
+        out = [content_terms(x.group(1)) for x in _RULED_OUT.finditer(note)]
         excluded.extend(t for ts in out for t in ts if t not in _QUANTITY_NOUNS and t not in ("占比", "比例", "比重", "数字", "数据"))
-        return out
+        return bool(out)
 
     def drop(m: re.Match[str]) -> str:
         if not ruled_out(m.group(1)) and not _RULED_IN.search(m.group(1)):
