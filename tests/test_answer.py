@@ -2853,3 +2853,10 @@ def test_a_sentence_opening_with_a_bare_measure_goes_on_about_the_one_before():
 def test_a_high_tech_park_spelled_out_is_a_high_tech_zone():
     zones = "到2024年底，國家高新區數量已達170家。"
     assert span("到2024年底，大陸國家級的高新科技園區一共有幾個？", zones) == "170家"
+
+
+def test_a_unit_noted_in_brackets_after_duoshao_is_the_unit_and_no_metric():
+    q = analyse("审计船舶工业扶持资金时需要产出指标：2024年全国造船一年交付完工了多少（按载重吨算）？")
+    assert (q.unit_hint, q.metric, q.money) == ("载重吨", "完工", False)  # 资金 is the lead's; 载重吨 is no money
+    ships = "2024年，全國造船完工量4000萬載重噸，同比增長13.8%；新接訂單量1億載重噸。"
+    assert span("审计船舶工业扶持资金时需要产出指标：2024年全国造船一年交付完工了多少（按载重吨算）？", ships) == "4000萬載重噸"

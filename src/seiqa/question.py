@@ -47,7 +47,7 @@ _UNIT_AFTER = re.compile(r"(?:多少|几)(?:十|百|千|万|亿|万亿)?([a-z]{1
 # a unit hint, and words that are no terms.
 _RECKONED_BY, _RECKONED = r"(?:以|按|用)[^,，。?？]{0,8}?", r"(?:计算|计|来算)"
 UNIT_FRAME = re.compile(_RECKONED_BY + r"(?:口径)?" + _RECKONED + r"(?:价)?")
-_UNIT_NAMED = re.compile(r"(?:多少|多大|几|是|为)\s*[(（]([a-z]{1,4}|[\u4e00-\u9fff]{1,4})[)）]"
+_UNIT_NAMED = re.compile(r"(?:多少|多大|几|是|为)\s*[(（](?:按|以)?([a-z]{1,4}|[\u4e00-\u9fff]{1,4}?)(?:算|计|计算)?[)）]"
                          r"|" + _RECKONED_BY + r"[(（]?([a-z]{1,4}|[\u4e00-\u9fff]{1,3})[)）]?" + _RECKONED
                          + r"|单位(?:是|为|:|：)\s*([a-z]{1,4}|[\u4e00-\u9fff]{1,3})")
 
@@ -321,6 +321,7 @@ def metric_of(norm: str, content: tuple[str, ...]) -> str:
     against = AGAINST.search(norm, 0, m.start())
     before_end = against.start() if against else m.start()  # 产量比上年多产了百分之几: the metric is before 比上年
     after = CLAUSE_BREAK.split(norm[m.end() :])[0]  # …是多少？slide上想放个增长率: not the next sentence's noun
+    after = re.sub(r"^\s*[(（][^()（）]*[)）]", "", after)  # 多少（按载重吨算）: a note on the unit, no metric
     if _HOW_ADJECTIVE.fullmatch(m.group()):
         after = after.removeprefix("的")  # 多大的规模 asks the 规模 (水深多少的水域 asks the 水深)
     if POINTS.match(after) or after.startswith(("度电", "电")) and "度电" in norm:
@@ -1059,7 +1060,9 @@ def analyse(text: str) -> Question:
     ranked = metric if asks == "rank" and _RANK_VERB.fullmatch(metric) else ""
     metric = "" if ranked else metric  # 在全球排第几位: 排第 asks the rank, it measures nothing
     counted = bool(own and _CLASSIFIER.match(unit_hint) and not MONEY.search(own))  # 靠政府投资…，造了多少辆电动车: a count
-    money = bool(MONEY.search(norm)) and not counted and "百分" not in norm and "%" not in norm and not metric.endswith("率")
+    named = _named_unit(norm)
+    other_unit = bool(named) and not re.search(r"元|钱|币", named)  # 多少（按载重吨算）: a measure in another unit
+    money = bool(MONEY.search(norm)) and not counted and not other_unit and "百分" not in norm and "%" not in norm and not metric.endswith("率")
     base = re.search(r"(?:占(?!率|比|地|份额|比重|比例|了?(?:百分之|几成))|相当于)(.+?)(?:的)?(?:比重|比例|份额|百分之几|百分之多少|多少|几成|多大)", norm)  # 在X中占份额, 占百分之多少: no whole after 占
     share_base = content_terms(base.group(1)) if base else ()
     if not share_base and asks == "share":  # 卖出去的新车里，电动车占了百分之多少: the whole is named before 里/中
