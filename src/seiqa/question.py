@@ -1052,7 +1052,8 @@ def analyse(text: str) -> Question:
         asks = asks_of(norm)
     own = asking_clause(norm)
     m = _UNIT_AFTER.search(own or norm)  # 县内几家电池厂很在意：…一年做出了多少: 几家 there says "a few", no unit asked
-    unit_hint = m.group(1) if m else _named_unit(norm)
+    named = _named_unit(norm)
+    unit_hint = m.group(1) if m else named
     years = asked_years(norm)
     plain = UNIT_FRAME.sub(" ", norm)  # 按功率口径计: says how the figure is measured (unit_hint, type_fit), not of what
     found = content_terms(plain)
@@ -1060,8 +1061,7 @@ def analyse(text: str) -> Question:
     ranked = metric if asks == "rank" and _RANK_VERB.fullmatch(metric) else ""
     metric = "" if ranked else metric  # 在全球排第几位: 排第 asks the rank, it measures nothing
     counted = bool(own and _CLASSIFIER.match(unit_hint) and not MONEY.search(own))  # 靠政府投资…，造了多少辆电动车: a count
-    named = _named_unit(norm)
-    other_unit = bool(named) and not re.search(r"元|钱|币", named)  # 多少（按载重吨算）: a measure in another unit
+    other_unit = bool(named) and find_quantities("1" + named)[0].kind != "money"  # 多少（按载重吨算）: a measure in another unit
     money = bool(MONEY.search(norm)) and not counted and not other_unit and "百分" not in norm and "%" not in norm and not metric.endswith("率")
     base = re.search(r"(?:占(?!率|比|地|份额|比重|比例|了?(?:百分之|几成))|相当于)(.+?)(?:的)?(?:比重|比例|份额|百分之几|百分之多少|多少|几成|多大)", norm)  # 在X中占份额, 占百分之多少: no whole after 占
     share_base = content_terms(base.group(1)) if base else ()
